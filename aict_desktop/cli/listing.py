@@ -1,0 +1,63 @@
+"""``aict list bodies|institutions|people|appointments|meetings|tasks [--body B] [--json]``."""
+
+from __future__ import annotations
+
+from aict_desktop.cli.common import add_verb, open_services, print_json, print_table
+from aict_desktop.i18n import N_, _
+
+# what each listing shows in the table view: (json field, column header)
+_COLUMNS = {
+    "bodies": [("id", "ID"), ("name", N_("Name")), ("kind", N_("Kind")), ("parent", N_("Parent")), ("issuer", N_("Appointing authority"))],
+    "institutions": [("id", "ID"), ("name", N_("Name")), ("sector", N_("Sector"))],
+    "people": [("id", "ID"), ("name", N_("Name")), ("institution", N_("Institution")), ("position", N_("Position"))],
+    "appointments": [
+        ("id", "ID"), ("person", N_("Name")), ("institution", N_("Institution")), ("body", N_("Body")), ("role", N_("Role")),
+        ("kind", N_("Kind")), ("term_start", N_("Term start")), ("term_end", N_("Term end")), ("status", N_("Status")),
+    ],
+    "meetings": [("id", "ID"), ("body", N_("Body")), ("number", N_("No.")), ("title", N_("Title")), ("date", N_("Date")), ("status", N_("Status"))],
+    "tasks": [
+        ("id", "ID"), ("title", N_("Title")), ("body", N_("Body")), ("owner", N_("Owner")), ("due", N_("Due")),
+        ("status", N_("Status")), ("progress", N_("Progress")),
+    ],
+}
+
+
+def register(sub) -> None:
+    p = add_verb(sub, "list", _("list records"), cmd_list)
+    p.add_argument("what", choices=list(_COLUMNS), help=_("what to list"))
+    p.add_argument("--body", metavar="B", help=_("only records of this body (id or exact name)"))
+    p.add_argument("--json", action="store_true", help=_("print a JSON array"))
+
+
+def fetch(services, what: str, body_id: int | None):
+    if what == "bodies":
+        rows = services.bodies.list_bodies()
+        if body_id is not None:
+            rows = [r for r in rows if r.id == body_id or r.parent_id == body_id]
+        return rows
+    if what == "institutions":
+        return services.roster.list_institutions(body_id=body_id)
+    if what == "people":
+        return services.roster.list_people(body_id=body_id)
+    if what == "appointments":
+        return services.appointments.list(body_id=body_id)
+    if what == "meetings":
+        return services.meetings.list(body_id=body_id)
+    if what == "tasks":
+        return services.tasks.list(body_id=body_id, include_subgroups=True)
+    raise ValueError(what)
+
+
+def cmd_list(args) -> int:
+    services = open_services(args)
+    try:
+        body_id = services.bodies.find_body(args.body).id if args.body else None
+        rows = fetch(services, args.what, body_id)
+    finally:
+        services.store.dispose()
+    if args.json:
+        print_json(rows)
+        return 0
+    columns = _COLUMNS[args.what]
+    print_table([_(h) for _k, h in columns], [[getattr(r, k, None) for k, _h in columns] for r in rows])
+    return 0

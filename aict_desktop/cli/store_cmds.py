@@ -1,0 +1,68 @@
+"""``aict init | check | backup | restore``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from aict_desktop.cli.common import add_verb, db_target, open_services
+from aict_desktop.domain.errors import StoreError
+from aict_desktop.i18n import _
+from aict_desktop.store.backup import backup_to, restore_from
+from aict_desktop.store.engine import is_url
+from aict_desktop.store.integrity import run_checks
+
+
+def register(sub) -> None:
+    add_verb(sub, "init", _("create the data file, or upgrade its schema"), cmd_init)
+    add_verb(sub, "check", _("check the data file's integrity and the access log"), cmd_check)
+    p = add_verb(sub, "backup", _("write a consistent copy of the data file"), cmd_backup)
+    p.add_argument("--out", required=True, metavar="FILE", help=_("backup file to write"))
+    p = add_verb(sub, "restore", _("replace the data file with a backup (the replaced file is kept)"), cmd_restore)
+    p.add_argument("file", metavar="FILE", help=_("backup file to restore"))
+
+
+def cmd_init(args) -> int:
+    services = open_services(args, create=True)
+    print(_("Data file ready: {name}").format(name=services.store.display_name))
+    services.store.dispose()
+    return 0
+
+
+def cmd_check(args) -> int:
+    services = open_services(args)
+    report = run_checks(services.store)
+    services.store.dispose()
+    for note in report.notes:
+        print("✔ " + note)
+    for problem in report.problems:
+        print("✘ " + problem)
+    if report.ok:
+        print(_("Check passed: no problems found."))
+        return 0
+    print(_("Check failed: {n} problem(s) found.").format(n=len(report.problems)), file=sys.stderr)
+    return 1
+
+
+def cmd_backup(args) -> int:
+    services = open_services(args)
+    try:
+        out = backup_to(services.store, Path(args.out))
+    finally:
+        services.store.dispose()
+    print(_("Backup written: {path}").format(path=out))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    target = db_target(args)
+    if is_url(target):
+        raise StoreError(_("'aict restore' restores a local data file; for a server use its own restore tools."))
+    kept = restore_from(Path(target), Path(args.file))
+    # open once so an older backup is upgraded now (with its own safety copy)
+    services = open_services(args)
+    services.store.dispose()
+    print(_("Restored {backup} into {db}.").format(backup=args.file, db=target))
+    if kept:
+        print(_("The replaced data file was kept as {path}.").format(path=kept))
+    return 0

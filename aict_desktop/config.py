@@ -1,0 +1,78 @@
+"""Paths (per-OS data folder) and the typed settings, declared once with defaults."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+APP_DIR_NAME = "AICT Secretariat"
+
+
+def data_dir() -> Path:
+    """Where the data file, backups and settings live (``AICT_DATA_DIR`` overrides).
+
+    Windows: ``%LOCALAPPDATA%\\AICT Secretariat``; macOS:
+    ``~/Library/Application Support/AICT Secretariat``; Linux:
+    ``$XDG_DATA_HOME/aict-secretariat`` (``~/.local/share/aict-secretariat``).
+    """
+    override = os.environ.get("AICT_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / APP_DIR_NAME
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_DIR_NAME
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "aict-secretariat"
+
+
+def default_db_path() -> Path:
+    return data_dir() / "aict.sqlite"
+
+
+def settings_path() -> Path:
+    return data_dir() / "settings.json"
+
+
+@dataclass
+class Settings:
+    """Every setting with its default; unknown keys in the file are ignored."""
+
+    language: str = "ko"  # ko | en
+    database: str = ""  # a file path or a postgresql+psycopg:// URL; "" = default file
+    backup_dir: str = ""  # "" = <data folder>/backups
+    backup_keep: int = 14
+    backup_on_exit: bool = True
+    expiring_days: int = 60  # "terms expiring within N days" on the dashboard
+    user_name: str = ""  # who confirms minutes, signs updates ("" = OS user)
+
+    def database_target(self) -> str:
+        return self.database or str(default_db_path())
+
+    def backup_folder(self) -> Path:
+        return Path(self.backup_dir).expanduser() if self.backup_dir else data_dir() / "backups"
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Settings":
+        path = path or settings_path()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        known = {f.name: f.type for f in fields(cls)}
+        values = {}
+        for key, value in raw.items() if isinstance(raw, dict) else ():
+            if key in known and isinstance(value, type(getattr(cls(), key))):
+                values[key] = value
+        return cls(**values)
+
+    def save(self, path: Path | None = None) -> None:
+        path = path or settings_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(path)

@@ -1,0 +1,1 @@
+"""Pure domain: table models, enums and rules. No Qt, no I/O."""

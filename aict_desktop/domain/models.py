@@ -1,0 +1,371 @@
+"""Every table of the product (SQLModel), DESIGN §2.
+
+Money is integer won. Enums are stored as their Korean value in a VARCHAR
+(portable between SQLite and PostgreSQL). Records staff edit carry a
+``version`` used for optimistic locking (see ``store.optimistic``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from aict_desktop.domain.enums import (
+    AgendaKind,
+    AppointmentKind,
+    AttendanceStatus,
+    BodyKind,
+    CertificateStatus,
+    DecisionQuorumRule,
+    MeetingKind,
+    MeetingStatus,
+    MembershipRole,
+    MinutesStatus,
+    OpenQuorumRule,
+    Priority,
+    PrintKind,
+    ProgramKind,
+    Role,
+    Sector,
+    TaskStatus,
+    TieRule,
+    VoteResult,
+)
+
+
+def _enum(enum_cls, default, **kw):
+    """A Field storing an enum's (Korean) value as VARCHAR."""
+    return Field(
+        default=default,
+        sa_type=sa.Enum(
+            enum_cls,
+            values_callable=lambda e: [m.value for m in e],
+            native_enum=False,
+            create_constraint=False,
+            length=40,
+        ),
+        **kw,
+    )
+
+
+def _when(**kw):
+    """A naive local date-time (meetings are wall-clock times in the office's zone)."""
+    return Field(sa_type=sa.DateTime(), **kw)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class Body(SQLModel, table=True):
+    """기구: committee, network, council or working group (a body with a parent)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True, max_length=200)
+    short_name: str = Field(default="", max_length=100)
+    kind: BodyKind = _enum(BodyKind, BodyKind.COMMITTEE)
+    parent_id: Optional[int] = Field(default=None, foreign_key="body.id", index=True)
+    issuer: str = Field(default="", max_length=200)  # 위촉권자, e.g. 서울특별시 서초구청장
+    default_term_months: int = 24
+    open_quorum: OpenQuorumRule = _enum(OpenQuorumRule, OpenQuorumRule.MAJORITY_OF_ENROLLED)
+    decision_quorum: DecisionQuorumRule = _enum(DecisionQuorumRule, DecisionQuorumRule.MAJORITY_OF_PRESENT)
+    tie_rule: TieRule = _enum(TieRule, TieRule.REJECTED)
+    # 참석수당 (won): per meeting, extra for meetings over two hours, rate for 서면
+    allowance_rate: int = 0
+    allowance_long_extra: int = 0
+    allowance_written_rate: int = 0
+    allowance_ex_officio: bool = False  # pay 당연직 public officials too?
+    certificate_wording: str = Field(default="")  # "" = default sentence
+    certificate_border: bool = True
+    seal_png: Optional[bytes] = Field(default=None, sa_type=sa.LargeBinary)
+    goals: str = ""  # 목표 (working groups)
+    plan: str = ""  # 실행 계획 (working groups)
+    description: str = ""
+    contact: str = ""  # 문의처 on notices
+    sort_order: int = 0
+    version: int = 1
+    created_at: dt.datetime = _when(default_factory=_now)
+    updated_at: dt.datetime = _when(default_factory=_now)
+
+
+class Institution(SQLModel, table=True):
+    """기관."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True, max_length=200)
+    sector: Sector = _enum(Sector, Sector.OTHER)
+    address: str = ""
+    phone: str = ""
+    homepage: str = ""
+    note: str = ""
+    is_sample: bool = False  # demo rows that are not real institutions
+    version: int = 1
+    created_at: dt.datetime = _when(default_factory=_now)
+    updated_at: dt.datetime = _when(default_factory=_now)
+
+
+class InstitutionMembership(SQLModel, table=True):
+    """An institution's membership in a body, with dates and role."""
+
+    __table_args__ = (sa.UniqueConstraint("institution_id", "body_id", "joined_on"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    institution_id: int = Field(foreign_key="institution.id", index=True)
+    body_id: int = Field(foreign_key="body.id", index=True)
+    role: MembershipRole = _enum(MembershipRole, MembershipRole.MEMBER)
+    joined_on: Optional[dt.date] = None
+    left_on: Optional[dt.date] = None
+    note: str = ""
+
+
+class Person(SQLModel, table=True):
+    """위원 and other people: belongs to an institution, has a position (직위)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(index=True, max_length=100)
+    name_initials: str = Field(default="", index=True, max_length=100)  # 초성, for search
+    institution_id: Optional[int] = Field(default=None, foreign_key="institution.id", index=True)
+    department: str = ""
+    position: str = ""  # 직위
+    email: str = ""
+    mobile: str = ""
+    note: str = ""
+    is_public_official: bool = False  # 공무원: no allowance by default
+    # encrypted at rest (security.fields); never stored in clear
+    rrn_enc: Optional[str] = None  # 주민등록번호
+    bank_enc: Optional[str] = None  # 은행·계좌번호·예금주
+    version: int = 1
+    created_at: dt.datetime = _when(default_factory=_now)
+    updated_at: dt.datetime = _when(default_factory=_now)
+
+
+class Appointment(SQLModel, table=True):
+    """위촉: a person in a body with a role, kind and term. 연임 links to the previous term."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    body_id: int = Field(foreign_key="body.id", index=True)
+    role: Role = _enum(Role, Role.MEMBER)
+    kind: AppointmentKind = _enum(AppointmentKind, AppointmentKind.APPOINTED)
+    term_start: dt.date
+    term_end: Optional[dt.date] = None  # None: no fixed term (당연직)
+    partial_term: bool = False  # 잔여임기
+    ended_on: Optional[dt.date] = None
+    end_reason: Optional[str] = Field(default=None, max_length=40)  # 해촉 | 사임 (AppointmentStatus value)
+    end_note: str = ""
+    previous_id: Optional[int] = Field(default=None, foreign_key="appointment.id")  # 연임 of
+    position_title: str = ""  # 직위 as printed on the certificate (defaults to the person's)
+    note: str = ""
+    version: int = 1
+    created_at: dt.datetime = _when(default_factory=_now)
+    updated_at: dt.datetime = _when(default_factory=_now)
+
+
+class Meeting(SQLModel, table=True):
+    """회의: 제N차 per body."""
+
+    __table_args__ = (sa.UniqueConstraint("body_id", "number"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    body_id: int = Field(foreign_key="body.id", index=True)
+    number: int
+    kind: MeetingKind = _enum(MeetingKind, MeetingKind.REGULAR)
+    title: str = ""
+    starts_at: dt.datetime = _when()
+    ends_at: Optional[dt.datetime] = _when(default=None)  # planned end
+    place: str = ""
+    status: MeetingStatus = _enum(MeetingStatus, MeetingStatus.PLANNED)
+    opened_at: Optional[dt.datetime] = _when(default=None)  # actual start (meeting mode)
+    closed_at: Optional[dt.datetime] = _when(default=None)  # actual end
+    observers: str = ""  # 배석자 as free text (walk-ins are Attendance rows)
+    minutes_summary: str = ""  # general remarks
+    minutes_status: MinutesStatus = _enum(MinutesStatus, MinutesStatus.DRAFT)
+    minutes_confirmed_by: str = ""
+    minutes_confirmed_at: Optional[dt.datetime] = _when(default=None)
+    contact: str = ""
+    note: str = ""
+    version: int = 1
+    created_at: dt.datetime = _when(default_factory=_now)
+    updated_at: dt.datetime = _when(default_factory=_now)
+
+
+class AgendaItem(SQLModel, table=True):
+    """안건: 보고/심의/의결, ordered per meeting, with 발언 요지."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    position: int = 0
+    kind: AgendaKind = _enum(AgendaKind, AgendaKind.REPORT)
+    title: str
+    presenter: str = ""
+    description: str = ""
+    notes: str = ""  # 발언 요지
+    version: int = 1
+    updated_at: dt.datetime = _when(default_factory=_now)
+
+
+class AgendaTask(SQLModel, table=True):
+    """An open action item carried forward onto an agenda (a 보고 item)."""
+
+    agenda_item_id: int = Field(foreign_key="agendaitem.id", primary_key=True)
+    task_id: int = Field(foreign_key="task.id", primary_key=True)
+
+
+class Attendance(SQLModel, table=True):
+    """참석: an invited member (person) or a walk-in 배석자 (name only)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    person_id: Optional[int] = Field(default=None, foreign_key="person.id", index=True)
+    appointment_id: Optional[int] = Field(default=None, foreign_key="appointment.id")
+    is_member: bool = True  # False: 배석자 (observer, not counted for quorum)
+    name: str = ""  # walk-ins
+    affiliation: str = ""  # walk-ins
+    status: AttendanceStatus = _enum(AttendanceStatus, AttendanceStatus.UNKNOWN)
+    arrived_at: Optional[dt.time] = None
+    left_at: Optional[dt.time] = None
+    proxy_name: str = ""
+    allowance_override: Optional[int] = None  # won; None = computed
+    allowance_reason: str = ""
+    note: str = ""
+
+
+class Decision(SQLModel, table=True):
+    """의결 결과 of an agenda item."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    agenda_item_id: int = Field(foreign_key="agendaitem.id", unique=True)
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+    chair_vote: Optional[bool] = None  # on a tie, when the chair decides
+    result: VoteResult = _enum(VoteResult, VoteResult.PENDING)
+    text: str = ""  # 의결 내용 (e.g. 원안 가결, 수정 가결)
+    updated_at: dt.datetime = _when(default_factory=_now)
+
+
+class Task(SQLModel, table=True):
+    """과제 / action item."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    title: str
+    description: str = ""
+    body_id: Optional[int] = Field(default=None, foreign_key="body.id", index=True)
+    owner_person_id: Optional[int] = Field(default=None, foreign_key="person.id")
+    owner_institution_id: Optional[int] = Field(default=None, foreign_key="institution.id")
+    due_on: Optional[dt.date] = None
+    status: TaskStatus = _enum(TaskStatus, TaskStatus.PLANNED)
+    progress: int = 0  # percent
+    priority: Priority = _enum(Priority, Priority.NORMAL)
+    origin_meeting_id: Optional[int] = Field(default=None, foreign_key="meeting.id")
+    origin_agenda_item_id: Optional[int] = Field(default=None, foreign_key="agendaitem.id")
+    origin_decision_id: Optional[int] = Field(default=None, foreign_key="decision.id")
+    milestone_id: Optional[int] = Field(default=None, foreign_key="milestone.id")
+    completed_on: Optional[dt.date] = None
+    version: int = 1
+    created_at: dt.datetime = _when(default_factory=_now)
+    updated_at: dt.datetime = _when(default_factory=_now)
+
+
+class TaskUpdate(SQLModel, table=True):
+    """A dated entry in a task's log: who, what changed, comment."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    at: dt.datetime = _when(default_factory=_now)
+    author: str = ""
+    change: str = ""
+    comment: str = ""
+
+
+class Milestone(SQLModel, table=True):
+    """실행 계획 milestone of a working group, per period (분기/반기)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    body_id: int = Field(foreign_key="body.id", index=True)
+    title: str
+    period: str = ""  # e.g. "2025 3분기", "2025 하반기"
+    due_on: Optional[dt.date] = None
+    status: TaskStatus = _enum(TaskStatus, TaskStatus.PLANNED)
+    note: str = ""
+    position: int = 0
+
+
+class Program(SQLModel, table=True):
+    """A programme the network runs: 공모, 교육과정, 특강, 해커톤, 페스타."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    body_id: Optional[int] = Field(default=None, foreign_key="body.id", index=True)
+    kind: ProgramKind = _enum(ProgramKind, ProgramKind.OTHER)
+    title: str
+    held_on: Optional[dt.date] = None
+    ends_on: Optional[dt.date] = None
+    place: str = ""
+    participants: int = 0
+    note: str = ""
+
+
+class Certificate(SQLModel, table=True):
+    """위촉장 register (발급대장): one serial per certificate, unique per body and year."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("body_id", "year", "seq"),
+        sa.UniqueConstraint("body_id", "serial"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    body_id: int = Field(foreign_key="body.id", index=True)
+    year: int
+    seq: int
+    serial: str = Field(max_length=40, index=True)  # 제2025-001호
+    appointment_id: int = Field(foreign_key="appointment.id", index=True)
+    issued_on: dt.date
+    status: CertificateStatus = _enum(CertificateStatus, CertificateStatus.VALID)
+    reissue_of_id: Optional[int] = Field(default=None, foreign_key="certificate.id")
+    void_reason: str = ""
+    voided_at: Optional[dt.datetime] = _when(default=None)
+    # what was printed, frozen at issue (so a reprint matches the original)
+    person_name: str = ""
+    institution_name: str = ""
+    position_title: str = ""
+    role_label: str = ""
+    term_start: Optional[dt.date] = None
+    term_end: Optional[dt.date] = None
+    created_at: dt.datetime = _when(default_factory=_now)
+
+
+class CertificatePrint(SQLModel, table=True):
+    """Every print of a certificate: the first issue and each reprint (재발급)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    certificate_id: int = Field(foreign_key="certificate.id", index=True)
+    kind: PrintKind = _enum(PrintKind, PrintKind.ISSUE)
+    at: dt.datetime = _when(default_factory=_now)
+    by: str = ""
+    file_sha256: str = ""
+
+
+class AccessLog(SQLModel, table=True):
+    """접속기록: append-only, hash-chained (store.audit)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    at: dt.datetime = _when(default_factory=_now)
+    os_user: str = ""
+    db_user: str = ""
+    program: str = ""
+    action: str = Field(max_length=60)
+    target: str = ""  # what (e.g. "certificate 제2025-001호", "roster export")
+    subject: str = ""  # whose data
+    detail: str = ""
+    prev_hash: str = Field(default="", max_length=64)
+    hash: str = Field(default="", max_length=64)
+
+
+class Setting(SQLModel, table=True):
+    """Per-database settings (the data file's identity, key check, organisation)."""
+
+    key: str = Field(primary_key=True, max_length=100)
+    value: str = ""

@@ -1,0 +1,128 @@
+"""Translations and Korean formatting.
+
+Every user-facing string goes through ``_()`` (English msgid, Korean and
+English catalogs under ``i18n/``). Catalogs are read from compiled ``.mo``
+files when a build has produced them, otherwise compiled in memory from the
+``.po`` sources, so a source checkout needs no build step.
+
+Dates follow the official Korean style (DESIGN §5) through Babel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import io
+import os
+
+from babel.dates import format_date as _babel_date
+
+from aict_desktop.resources import i18n_dir
+
+DOMAIN = "messages"
+LANGUAGES = ("ko", "en")
+DEFAULT_LANGUAGE = "ko"
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = DEFAULT_LANGUAGE
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; translate it later with ``_()``."""
+    return message
+
+
+def _(message: str) -> str:
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def language() -> str:
+    return _language
+
+
+def language_from_environment(explicit: str | None = None) -> str:
+    """Korean unless asked for English (``--lang en`` or ``LANG=en_*``)."""
+    if explicit:
+        return explicit if explicit in LANGUAGES else DEFAULT_LANGUAGE
+    for var in ("AICT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def _load(lang: str) -> gettext.NullTranslations:
+    base = i18n_dir() / lang / "LC_MESSAGES"
+    mo = base / f"{DOMAIN}.mo"
+    po = base / f"{DOMAIN}.po"
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as fh:
+            return gettext.GNUTranslations(fh)
+    if po.exists():
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        with po.open("rb") as fh:
+            catalog = read_po(fh, locale=lang)
+        buf = io.BytesIO()
+        write_mo(buf, catalog)
+        buf.seek(0)
+        return gettext.GNUTranslations(buf)
+    return gettext.NullTranslations()
+
+
+def install(lang: str | None = None) -> str:
+    """Activate a language for the whole process and return it."""
+    global _translations, _language
+    lang = language_from_environment(lang)
+    _translations = _load(lang) if lang != "en" else gettext.NullTranslations()
+    _language = lang
+    return lang
+
+
+# --- Korean formatting (DESIGN §5) ------------------------------------------
+
+_WEEKDAYS_KO = "월화수목금토일"
+
+
+def fmt_date(d: dt.date | None) -> str:
+    """Official style: ``2025. 6. 5.``"""
+    if d is None:
+        return ""
+    return _babel_date(d, "medium", locale="ko_KR")
+
+
+def fmt_date_weekday(d: dt.date) -> str:
+    """``2025. 6. 5.(목)``"""
+    return f"{fmt_date(d)}({_WEEKDAYS_KO[d.weekday()]})"
+
+
+def fmt_date_long(d: dt.date) -> str:
+    """Spelled out for certificates: ``2025년 6월 5일``"""
+    return _babel_date(d, "long", locale="ko_KR")
+
+
+def fmt_range(start: dt.date | None, end: dt.date | None) -> str:
+    """``2025. 6. 5.~2027. 6. 4.`` (no spaces around ``~``)."""
+    return f"{fmt_date(start)}~{fmt_date(end)}"
+
+
+def fmt_time(t: dt.time | dt.datetime | None) -> str:
+    """24-hour ``14:00``."""
+    if t is None:
+        return ""
+    return f"{t.hour:02d}:{t.minute:02d}"
+
+
+def fmt_datetime(when: dt.datetime) -> str:
+    """``2025. 6. 12.(목) 14:00`` as on a meeting notice."""
+    return f"{fmt_date_weekday(when.date())} {fmt_time(when)}"
+
+
+def fmt_won(amount: int) -> str:
+    """``150,000원``"""
+    return f"{amount:,}원"

@@ -1,0 +1,1 @@
+"""Services: one module per area, each over a ``Store``; no Qt here."""

@@ -1,0 +1,244 @@
+"""Appointments (위촉): appoint, reappoint (연임), end (해촉/사임), expiring terms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlmodel import Session, select
+
+from aict_desktop.domain.enums import AppointmentKind, AppointmentStatus, Role
+from aict_desktop.domain.errors import NotFound, ValidationError
+from aict_desktop.domain.models import Appointment, Body, Institution, Person
+from aict_desktop.domain.terms import days_left, default_term_end, expires_within, term_status
+from aict_desktop.i18n import _
+from aict_desktop.services.rows import AppointmentRow
+from aict_desktop.services.validation import check_range, clean_text, parse_enum
+from aict_desktop.store.optimistic import save_versioned
+
+
+class AppointmentService:
+    def __init__(self, store, today=dt.date.today):
+        self.store = store
+        self._today = today
+
+    def today(self) -> dt.date:
+        return self._today()
+
+    def _check_overlap(self, s: Session, person_id: int, body_id: int, start: dt.date, end: dt.date | None,
+                       exclude_id: int | None = None) -> None:
+        for a in s.exec(select(Appointment).where(Appointment.person_id == person_id, Appointment.body_id == body_id)):
+            if a.id == exclude_id:
+                continue
+            a_end = a.term_end
+            if a.end_reason and a.ended_on is not None:  # served until the day before it ended
+                a_end = max(a.term_start, a.ended_on - dt.timedelta(days=1))
+            overlaps = (a_end is None or start <= a_end) and (end is None or a.term_start <= end)
+            if overlaps:
+                person = s.get(Person, person_id)
+                raise ValidationError(
+                    _("{name} already has an appointment in this body for an overlapping term ({start}~{end}).").format(
+                        name=person.name if person else person_id,
+                        start=a.term_start.isoformat(),
+                        end=a_end.isoformat() if a_end else "",
+                    )
+                )
+
+    def appoint(
+        self,
+        person_id: int,
+        body_id: int,
+        *,
+        role: Role | str = Role.MEMBER,
+        kind: AppointmentKind | str = AppointmentKind.APPOINTED,
+        term_start: dt.date | None = None,
+        term_end: dt.date | None = None,
+        partial_term: bool = False,
+        previous_id: int | None = None,
+        position_title: str = "",
+        note: str = "",
+        session: Session | None = None,
+    ) -> Appointment:
+        """Appoint a person; the term defaults to today + the body's default length."""
+        if session is None:
+            with self.store.write() as s:
+                return self.appoint(person_id, body_id, role=role, kind=kind, term_start=term_start,
+                                    term_end=term_end, partial_term=partial_term, previous_id=previous_id,
+                                    position_title=position_title, note=note, session=s)
+        s = session
+        person = s.get(Person, person_id)
+        body = s.get(Body, body_id)
+        if person is None:
+            raise NotFound(_("The person no longer exists."))
+        if body is None:
+            raise NotFound(_("The body no longer exists."))
+        role = parse_enum(Role, role, _("Role"), default=Role.MEMBER)
+        kind = parse_enum(AppointmentKind, kind, _("Appointment kind"), default=AppointmentKind.APPOINTED)
+        start = term_start or self.today()
+        end = term_end
+        if end is None and kind is AppointmentKind.APPOINTED:
+            end = default_term_end(start, body.default_term_months)
+        check_range(start, end, _("Term"))
+        self._check_overlap(s, person_id, body_id, start, end)
+        appt = Appointment(
+            person_id=person_id,
+            body_id=body_id,
+            role=role,
+            kind=kind,
+            term_start=start,
+            term_end=end,
+            partial_term=partial_term,
+            previous_id=previous_id,
+            position_title=clean_text(position_title, _("Position"), field="position_title"),
+            note=clean_text(note, _("Note"), max_len=2000, field="note"),
+        )
+        s.add(appt)
+        s.flush()
+        return appt
+
+    def appoint_many(self, person_ids: list[int], body_id: int, **kw) -> list[Appointment]:
+        """Bulk appointment from a selection: all or nothing."""
+        with self.store.write() as s:
+            return [self.appoint(pid, body_id, session=s, **kw) for pid in person_ids]
+
+    def reappoint(self, appointment_id: int, *, term_start: dt.date | None = None, term_end: dt.date | None = None,
+                  role: Role | str | None = None) -> Appointment:
+        """연임: a new term following the previous one; the old record stays as history."""
+        with self.store.write() as s:
+            old = s.get(Appointment, appointment_id)
+            if old is None:
+                raise NotFound(_("The appointment no longer exists."))
+            if old.end_reason:
+                raise ValidationError(
+                    _("This appointment ended by {reason}; appoint the person anew instead.").format(reason=old.end_reason)
+                )
+            if old.term_end is None:
+                raise ValidationError(_("An appointment without a fixed term cannot be renewed."))
+            start = term_start or (old.term_end + dt.timedelta(days=1))
+            if start <= old.term_end:
+                # an early renewal closes the old term the day before
+                old.term_end = start - dt.timedelta(days=1)
+                check_range(old.term_start, old.term_end, _("Term"))
+                s.add(old)
+                s.flush()
+            return self.appoint(old.person_id, old.body_id, role=role or old.role, kind=old.kind,
+                                term_start=start, term_end=term_end, previous_id=old.id,
+                                position_title=old.position_title, session=s)
+
+    def end(self, appointment_id: int, reason: AppointmentStatus | str, *, on: dt.date | None = None,
+            note: str = "") -> Appointment:
+        """해촉 or 사임, effective ``on`` (default today)."""
+        reason = parse_enum(AppointmentStatus, reason, _("Reason"))
+        if reason not in (AppointmentStatus.DISMISSED, AppointmentStatus.RESIGNED):
+            raise ValidationError(_("An appointment is ended by dismissal (해촉) or resignation (사임)."))
+        with self.store.write() as s:
+            a = s.get(Appointment, appointment_id)
+            if a is None:
+                raise NotFound(_("The appointment no longer exists."))
+            if a.end_reason:
+                raise ValidationError(_("This appointment has already ended."))
+            ended = on or self.today()
+            if ended < a.term_start:
+                raise ValidationError(_("The end date is before the term started."))
+            return save_versioned(s, Appointment, a.id, {
+                "end_reason": reason.value,
+                "ended_on": ended,
+                "end_note": clean_text(note, _("Note"), max_len=2000),
+            }, expected_version=a.version)
+
+    def update(self, appointment_id: int, changes: dict[str, Any], *, expected_version: int | None = None,
+               original: dict[str, Any] | None = None) -> Appointment:
+        with self.store.write() as s:
+            a = s.get(Appointment, appointment_id)
+            if a is None:
+                raise NotFound(_("The appointment no longer exists."))
+            v: dict[str, Any] = {}
+            if "role" in changes:
+                v["role"] = parse_enum(Role, changes["role"], _("Role"))
+            if "kind" in changes:
+                v["kind"] = parse_enum(AppointmentKind, changes["kind"], _("Appointment kind"))
+            for key in ("term_start", "term_end"):
+                if key in changes:
+                    v[key] = changes[key]
+            if "partial_term" in changes:
+                v["partial_term"] = bool(changes["partial_term"])
+            for key in ("position_title", "note"):
+                if key in changes:
+                    v[key] = clean_text(changes[key], key, max_len=2000)
+            start = v.get("term_start", a.term_start)
+            end = v.get("term_end", a.term_end)
+            if start is None:
+                raise ValidationError(_("The term start is required."))
+            check_range(start, end, _("Term"))
+            self._check_overlap(s, a.person_id, a.body_id, start, end, exclude_id=a.id)
+            return save_versioned(s, Appointment, a.id, v, expected_version=expected_version, original=original)
+
+    def delete(self, appointment_id: int) -> None:
+        """Remove an appointment entered by mistake (not one with certificates)."""
+        from aict_desktop.domain.models import Certificate
+
+        with self.store.write() as s:
+            a = s.get(Appointment, appointment_id)
+            if a is None:
+                raise NotFound(_("The appointment no longer exists."))
+            if s.exec(select(Certificate).where(Certificate.appointment_id == a.id)).first():
+                raise ValidationError(_("A certificate was issued for this appointment; end it instead of deleting it."))
+            if s.exec(select(Appointment).where(Appointment.previous_id == a.id)).first():
+                raise ValidationError(_("A later term follows this appointment; it cannot be deleted."))
+            s.delete(a)
+
+    def get(self, appointment_id: int) -> Appointment:
+        with self.store.session() as s:
+            a = s.get(Appointment, appointment_id)
+            if a is None:
+                raise NotFound(_("The appointment no longer exists."))
+            return a
+
+    def status(self, a: Appointment) -> AppointmentStatus:
+        return term_status(a.term_end, a.end_reason, self.today(), a.ended_on)
+
+    def list(self, *, body_id: int | None = None, person_id: int | None = None, current_only: bool = False,
+             expiring_within: int | None = None, status: AppointmentStatus | None = None) -> list[AppointmentRow]:
+        today = self.today()
+        with self.store.session() as s:
+            q = (
+                select(Appointment, Person, Body, Institution.name)
+                .join(Person, Appointment.person_id == Person.id)
+                .join(Body, Appointment.body_id == Body.id)
+                .join(Institution, Person.institution_id == Institution.id, isouter=True)
+            )
+            if body_id is not None:
+                q = q.where(Appointment.body_id == body_id)
+            if person_id is not None:
+                q = q.where(Appointment.person_id == person_id)
+            rows = []
+            for a, p, b, inst in s.exec(q.order_by(Body.id, Appointment.term_start, Person.name)).all():
+                st = term_status(a.term_end, a.end_reason, today, a.ended_on)
+                if current_only and (st is not AppointmentStatus.SERVING or a.term_start > today):
+                    continue
+                if status is not None and st is not status:
+                    continue
+                if expiring_within is not None and not (
+                    st is AppointmentStatus.SERVING and expires_within(a.term_end, today, expiring_within)
+                ):
+                    continue
+                rows.append(
+                    AppointmentRow(
+                        id=a.id, person=p.name, institution=inst, body=b.name, role=a.role.value,
+                        kind=a.kind.value, term_start=a.term_start, term_end=a.term_end, status=st.value,
+                        person_id=p.id, body_id=b.id, position=a.position_title or p.position,
+                        partial_term=a.partial_term, previous_id=a.previous_id,
+                        days_left=days_left(a.term_end, today),
+                    )
+                )
+            return rows
+
+    def history(self, appointment_id: int) -> list[Appointment]:
+        """The chain of terms (연임) ending with this appointment, oldest first."""
+        with self.store.session() as s:
+            chain = []
+            a = s.get(Appointment, appointment_id)
+            while a is not None:
+                chain.append(a)
+                a = s.get(Appointment, a.previous_id) if a.previous_id else None
+            return list(reversed(chain))

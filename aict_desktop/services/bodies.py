@@ -1,0 +1,182 @@
+"""Bodies (기구): committees, networks, councils and their working groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from aict_desktop.domain.enums import AppointmentStatus, BodyKind, DecisionQuorumRule, OpenQuorumRule, TieRule
+from aict_desktop.domain.errors import NotFound, ValidationError
+from aict_desktop.domain.models import Appointment, Body, InstitutionMembership, Meeting, Task
+from aict_desktop.domain.terms import term_status
+from aict_desktop.i18n import _
+from aict_desktop.services.rows import BodyRow
+from aict_desktop.services.validation import clean_text, parse_enum
+from aict_desktop.store.optimistic import save_versioned
+
+
+class BodyService:
+    def __init__(self, store):
+        self.store = store
+
+    def find_body(self, ref: str | int, session: Session | None = None) -> Body:
+        """A body by id or exact name (``--body B``)."""
+        def _find(s: Session) -> Body:
+            text = str(ref).strip()
+            body = None
+            if text.isdigit():
+                body = s.get(Body, int(text))
+            if body is None:
+                body = s.exec(select(Body).where(Body.name == text)).first()
+            if body is None:
+                raise NotFound(_("There is no body '{ref}' (give its id or exact name).").format(ref=ref))
+            return body
+
+        if session is not None:
+            return _find(session)
+        with self.store.session() as s:
+            return _find(s)
+
+    def _body_values(self, data: dict[str, Any], s: Session, body_id: int | None) -> dict[str, Any]:
+        v: dict[str, Any] = {}
+        if "name" in data or body_id is None:
+            v["name"] = clean_text(data.get("name"), _("Body name"), required=True, field="name")
+            clash = s.exec(select(Body).where(Body.name == v["name"])).first()
+            if clash and clash.id != body_id:
+                raise ValidationError(_("A body named '{name}' already exists.").format(name=v["name"]), field="name")
+        for key, label, max_len in (
+            ("short_name", _("Short name"), 100),
+            ("issuer", _("Appointing authority"), 200),
+            ("certificate_wording", _("Certificate wording"), 500),
+            ("goals", _("Goals"), 20_000),
+            ("plan", _("Execution plan"), 20_000),
+            ("description", _("Description"), 20_000),
+            ("contact", _("Contact"), 500),
+        ):
+            if key in data:
+                v[key] = clean_text(data[key], label, max_len=max_len, field=key)
+        for key, enum_cls, label in (
+            ("kind", BodyKind, _("Body kind")),
+            ("open_quorum", OpenQuorumRule, _("Quorum to open")),
+            ("decision_quorum", DecisionQuorumRule, _("Quorum to decide")),
+            ("tie_rule", TieRule, _("Tie rule")),
+        ):
+            if key in data:
+                v[key] = parse_enum(enum_cls, data[key], label, field=key)
+        for key in ("default_term_months", "allowance_rate", "allowance_long_extra", "allowance_written_rate", "sort_order"):
+            if key in data:
+                try:
+                    n = int(data[key])
+                except (TypeError, ValueError):
+                    raise ValidationError(_("{field} must be a whole number.").format(field=key), field=key) from None
+                if n < 0:
+                    raise ValidationError(_("{field} cannot be negative.").format(field=key), field=key)
+                v[key] = n
+        if "default_term_months" in v and not 1 <= v["default_term_months"] <= 120:
+            raise ValidationError(_("The default term must be between 1 and 120 months."), field="default_term_months")
+        for key in ("allowance_ex_officio", "certificate_border"):
+            if key in data:
+                v[key] = bool(data[key])
+        if "seal_png" in data:
+            seal = data["seal_png"]
+            if seal is not None and not bytes(seal).startswith(b"\x89PNG\r\n\x1a\n"):
+                raise ValidationError(_("The seal image must be a PNG file."), field="seal_png")
+            v["seal_png"] = seal
+        if "parent_id" in data:
+            parent_id = data["parent_id"]
+            if parent_id is not None:
+                parent = s.get(Body, int(parent_id))
+                if parent is None:
+                    raise ValidationError(_("The parent body does not exist."), field="parent_id")
+                node = parent
+                while node is not None:  # no cycles: a body cannot sit under itself
+                    if body_id is not None and node.id == body_id:
+                        raise ValidationError(_("A body cannot be placed under itself."), field="parent_id")
+                    node = s.get(Body, node.parent_id) if node.parent_id else None
+            v["parent_id"] = parent_id
+        return v
+
+    def create_body(self, **data) -> Body:
+        with self.store.write() as s:
+            body = Body(**self._body_values(data, s, None))
+            s.add(body)
+            s.flush()
+            return body
+
+    def update_body(self, body_id: int, changes: dict[str, Any], *, expected_version: int | None = None,
+                    original: dict[str, Any] | None = None) -> Body:
+        with self.store.write() as s:
+            values = self._body_values(changes, s, body_id)
+            return save_versioned(s, Body, body_id, values, expected_version=expected_version, original=original)
+
+    def delete_body(self, body_id: int) -> None:
+        with self.store.write() as s:
+            body = s.get(Body, body_id)
+            if body is None:
+                raise NotFound(_("The body no longer exists."))
+            deps = {
+                _("working groups"): s.exec(select(func.count()).select_from(Body).where(Body.parent_id == body_id)).one(),
+                _("appointments"): s.exec(select(func.count()).select_from(Appointment).where(Appointment.body_id == body_id)).one(),
+                _("meetings"): s.exec(select(func.count()).select_from(Meeting).where(Meeting.body_id == body_id)).one(),
+                _("tasks"): s.exec(select(func.count()).select_from(Task).where(Task.body_id == body_id)).one(),
+            }
+            used = {k: n for k, n in deps.items() if n}
+            if used:
+                what = ", ".join(f"{k} {n}" for k, n in used.items())
+                raise ValidationError(
+                    _("'{name}' cannot be deleted while it has {what}.").format(name=body.name, what=what)
+                )
+            for m in s.exec(select(InstitutionMembership).where(InstitutionMembership.body_id == body_id)):
+                s.delete(m)
+            s.delete(body)
+
+    def get_body(self, body_id: int) -> Body:
+        with self.store.session() as s:
+            body = s.get(Body, body_id)
+            if body is None:
+                raise NotFound(_("The body no longer exists."))
+            return body
+
+    def list_bodies(self) -> list[BodyRow]:
+        with self.store.session() as s:
+            bodies = s.exec(select(Body)).all()
+            by_id = {b.id: b for b in bodies}
+            today = dt.date.today()
+            members: dict[int, int] = defaultdict(int)
+            for a in s.exec(select(Appointment)):
+                if term_status(a.term_end, a.end_reason, today, a.ended_on) is AppointmentStatus.SERVING and a.term_start <= today:
+                    members[a.body_id] += 1
+
+            def order_key(b: Body):
+                chain = []
+                node = b
+                while node is not None:
+                    chain.append((node.sort_order, node.id))
+                    node = by_id.get(node.parent_id) if node.parent_id else None
+                return list(reversed(chain))
+
+            rows = []
+            for b in sorted(bodies, key=order_key):
+                parent = by_id.get(b.parent_id) if b.parent_id else None
+                rows.append(
+                    BodyRow(
+                        id=b.id,
+                        name=b.name,
+                        kind=b.kind.value,
+                        parent=parent.name if parent else None,
+                        issuer=b.issuer,
+                        parent_id=b.parent_id,
+                        default_term_months=b.default_term_months,
+                        members=members[b.id],
+                    )
+                )
+            return rows
+
+    def children(self, body_id: int) -> list[Body]:
+        with self.store.session() as s:
+            return list(s.exec(select(Body).where(Body.parent_id == body_id).order_by(Body.sort_order, Body.id)))
+

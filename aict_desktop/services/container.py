@@ -1,0 +1,19 @@
+"""All services over one store, built once by the composition root (app.py / cli)."""
+
+from __future__ import annotations
+
+from aict_desktop.services.appointments import AppointmentService
+from aict_desktop.services.bodies import BodyService
+from aict_desktop.services.meetings import MeetingService
+from aict_desktop.services.roster import RosterService
+from aict_desktop.services.tasks import TaskService
+
+
+class Services:
+    def __init__(self, store):
+        self.store = store
+        self.bodies = BodyService(store)
+        self.roster = RosterService(store)
+        self.appointments = AppointmentService(store)
+        self.meetings = MeetingService(store)
+        self.tasks = TaskService(store)

@@ -1,0 +1,296 @@
+"""Institutions, their memberships in bodies, and people."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from aict_desktop.domain.enums import AppointmentStatus, MembershipRole, Sector
+from aict_desktop.domain.errors import NotFound, ValidationError
+from aict_desktop.domain.hangul import initials, matches
+from aict_desktop.domain.models import Appointment, Attendance, Body, Institution, InstitutionMembership, Person, Task
+from aict_desktop.domain.terms import term_status
+from aict_desktop.i18n import _
+from aict_desktop.services.rows import InstitutionRow, PersonRow
+from aict_desktop.services.validation import (
+    check_range,
+    clean_email,
+    clean_phone,
+    clean_text,
+    parse_enum,
+)
+from aict_desktop.store.optimistic import save_versioned
+
+
+class RosterService:
+    """Institutions, their memberships, and people."""
+
+    def __init__(self, store):
+        self.store = store
+
+    # --- institutions --------------------------------------------------------
+
+    def _institution_values(self, data: dict[str, Any], s: Session, inst_id: int | None) -> dict[str, Any]:
+        v: dict[str, Any] = {}
+        if "name" in data or inst_id is None:
+            v["name"] = clean_text(data.get("name"), _("Institution name"), required=True, field="name")
+            clash = s.exec(select(Institution).where(Institution.name == v["name"])).first()
+            if clash and clash.id != inst_id:
+                raise ValidationError(
+                    _("An institution named '{name}' already exists.").format(name=v["name"]), field="name"
+                )
+        if "sector" in data:
+            v["sector"] = parse_enum(Sector, data["sector"], _("Sector"), default=Sector.OTHER, field="sector")
+        if "phone" in data:
+            v["phone"] = clean_phone(data["phone"], _("Telephone"), field="phone")
+        for key, label, max_len in (
+            ("address", _("Address"), 300),
+            ("homepage", _("Homepage"), 300),
+            ("note", _("Note"), 2000),
+        ):
+            if key in data:
+                v[key] = clean_text(data[key], label, max_len=max_len, field=key)
+        if "is_sample" in data:
+            v["is_sample"] = bool(data["is_sample"])
+        return v
+
+    def create_institution(self, session: Session | None = None, **data) -> Institution:
+        if session is not None:
+            inst = Institution(**self._institution_values(data, session, None))
+            session.add(inst)
+            session.flush()
+            return inst
+        with self.store.write() as s:
+            return self.create_institution(session=s, **data)
+
+    def update_institution(self, inst_id: int, changes: dict[str, Any], *, expected_version: int | None = None,
+                           original: dict[str, Any] | None = None) -> Institution:
+        with self.store.write() as s:
+            values = self._institution_values(changes, s, inst_id)
+            return save_versioned(s, Institution, inst_id, values, expected_version=expected_version, original=original)
+
+    def delete_institution(self, inst_id: int) -> None:
+        with self.store.write() as s:
+            inst = s.get(Institution, inst_id)
+            if inst is None:
+                raise NotFound(_("The institution no longer exists."))
+            people = s.exec(select(func.count()).select_from(Person).where(Person.institution_id == inst_id)).one()
+            tasks = s.exec(select(func.count()).select_from(Task).where(Task.owner_institution_id == inst_id)).one()
+            if people or tasks:
+                raise ValidationError(
+                    _("'{name}' cannot be deleted: {people} people belong to it and it owns {tasks} tasks.").format(
+                        name=inst.name, people=people, tasks=tasks
+                    )
+                )
+            for m in s.exec(select(InstitutionMembership).where(InstitutionMembership.institution_id == inst_id)):
+                s.delete(m)
+            s.delete(inst)
+
+    def get_institution(self, inst_id: int) -> Institution:
+        with self.store.session() as s:
+            inst = s.get(Institution, inst_id)
+            if inst is None:
+                raise NotFound(_("The institution no longer exists."))
+            return inst
+
+    def find_institution(self, name: str, session: Session) -> Institution | None:
+        return session.exec(select(Institution).where(Institution.name == name.strip())).first()
+
+    def list_institutions(
+        self, *, body_id: int | None = None, sector: Sector | None = None, search: str = "", current_only: bool = True
+    ) -> list[InstitutionRow]:
+        """Institutions, optionally only the members of a body (current members by default)."""
+        today = dt.date.today()
+        with self.store.session() as s:
+            q = select(Institution)
+            memberships = s.exec(select(InstitutionMembership)).all()
+            if body_id is not None:
+                ids = {
+                    m.institution_id
+                    for m in memberships
+                    if m.body_id == body_id and (not current_only or m.left_on is None or m.left_on >= today)
+                }
+                q = q.where(Institution.id.in_(ids))
+            if sector is not None:
+                q = q.where(Institution.sector == sector)
+            insts = s.exec(q.order_by(Institution.name)).all()
+            body_names = {b.id: b.name for b in s.exec(select(Body))}
+            counts = dict(
+                s.exec(select(Person.institution_id, func.count()).group_by(Person.institution_id)).all()
+            )
+            bodies_of: dict[int, list[str]] = defaultdict(list)
+            for m in memberships:
+                if m.left_on is None or m.left_on >= today:
+                    bodies_of[m.institution_id].append(body_names.get(m.body_id, ""))
+            return [
+                InstitutionRow(
+                    id=i.id,
+                    name=i.name,
+                    sector=i.sector.value,
+                    sector_group=i.sector.group.value,
+                    phone=i.phone,
+                    address=i.address,
+                    homepage=i.homepage,
+                    note=i.note,
+                    people=counts.get(i.id, 0),
+                    bodies=bodies_of.get(i.id, []),
+                )
+                for i in insts
+                if not search or matches(search, i.name)
+            ]
+
+    def add_membership(self, institution_id: int, body_id: int, *, role: MembershipRole | str = MembershipRole.MEMBER,
+                       joined_on: dt.date | None = None, session: Session | None = None) -> InstitutionMembership:
+        def _add(s: Session) -> InstitutionMembership:
+            if s.get(Institution, institution_id) is None or s.get(Body, body_id) is None:
+                raise NotFound(_("The institution or the body no longer exists."))
+            current = s.exec(
+                select(InstitutionMembership).where(
+                    InstitutionMembership.institution_id == institution_id,
+                    InstitutionMembership.body_id == body_id,
+                    InstitutionMembership.left_on.is_(None),
+                )
+            ).first()
+            if current is not None:
+                return current
+            m = InstitutionMembership(
+                institution_id=institution_id,
+                body_id=body_id,
+                role=parse_enum(MembershipRole, role, _("Membership role"), default=MembershipRole.MEMBER),
+                joined_on=joined_on or dt.date.today(),
+            )
+            s.add(m)
+            s.flush()
+            return m
+
+        if session is not None:
+            return _add(session)
+        with self.store.write() as s:
+            return _add(s)
+
+    def end_membership(self, membership_id: int, left_on: dt.date | None = None) -> None:
+        with self.store.write() as s:
+            m = s.get(InstitutionMembership, membership_id)
+            if m is None:
+                raise NotFound(_("The membership no longer exists."))
+            left = left_on or dt.date.today()
+            check_range(m.joined_on, left, _("Membership"))
+            m.left_on = left
+            s.add(m)
+
+    def memberships(self, *, body_id: int | None = None, institution_id: int | None = None) -> list[InstitutionMembership]:
+        with self.store.session() as s:
+            q = select(InstitutionMembership)
+            if body_id is not None:
+                q = q.where(InstitutionMembership.body_id == body_id)
+            if institution_id is not None:
+                q = q.where(InstitutionMembership.institution_id == institution_id)
+            return list(s.exec(q))
+
+    # --- people --------------------------------------------------------------
+
+    def _person_values(self, data: dict[str, Any], s: Session, person_id: int | None) -> dict[str, Any]:
+        v: dict[str, Any] = {}
+        if "name" in data or person_id is None:
+            v["name"] = clean_text(data.get("name"), _("Name"), required=True, max_len=100, field="name")
+            v["name_initials"] = initials(v["name"])
+        if "institution_id" in data:
+            iid = data["institution_id"]
+            if iid is not None and s.get(Institution, int(iid)) is None:
+                raise ValidationError(_("The institution does not exist."), field="institution_id")
+            v["institution_id"] = iid
+        for key, label, max_len in (
+            ("department", _("Department"), 200),
+            ("position", _("Position"), 200),
+            ("note", _("Note"), 2000),
+        ):
+            if key in data:
+                v[key] = clean_text(data[key], label, max_len=max_len, field=key)
+        if "email" in data:
+            v["email"] = clean_email(data["email"], _("E-mail"), field="email")
+        if "mobile" in data:
+            v["mobile"] = clean_phone(data["mobile"], _("Mobile"), field="mobile")
+        if "is_public_official" in data:
+            v["is_public_official"] = bool(data["is_public_official"])
+        return v
+
+    def create_person(self, session: Session | None = None, **data) -> Person:
+        if session is not None:
+            person = Person(**self._person_values(data, session, None))
+            session.add(person)
+            session.flush()
+            return person
+        with self.store.write() as s:
+            return self.create_person(session=s, **data)
+
+    def update_person(self, person_id: int, changes: dict[str, Any], *, expected_version: int | None = None,
+                      original: dict[str, Any] | None = None) -> Person:
+        with self.store.write() as s:
+            values = self._person_values(changes, s, person_id)
+            return save_versioned(s, Person, person_id, values, expected_version=expected_version, original=original)
+
+    def delete_person(self, person_id: int) -> None:
+        with self.store.write() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                raise NotFound(_("The person no longer exists."))
+            appts = s.exec(select(func.count()).select_from(Appointment).where(Appointment.person_id == person_id)).one()
+            att = s.exec(select(func.count()).select_from(Attendance).where(Attendance.person_id == person_id)).one()
+            tasks = s.exec(select(func.count()).select_from(Task).where(Task.owner_person_id == person_id)).one()
+            if appts or att or tasks:
+                raise ValidationError(
+                    _(
+                        "'{name}' cannot be deleted: there are {appts} appointments, {att} attendance records "
+                        "and {tasks} tasks for this person. End the appointments instead."
+                    ).format(name=person.name, appts=appts, att=att, tasks=tasks)
+                )
+            s.delete(person)
+
+    def get_person(self, person_id: int) -> Person:
+        with self.store.session() as s:
+            person = s.get(Person, person_id)
+            if person is None:
+                raise NotFound(_("The person no longer exists."))
+            return person
+
+    def list_people(self, *, body_id: int | None = None, institution_id: int | None = None, search: str = "") -> list[PersonRow]:
+        """People, optionally only current appointees of a body."""
+        today = dt.date.today()
+        with self.store.session() as s:
+            q = select(Person, Institution.name).join(Institution, Person.institution_id == Institution.id, isouter=True)
+            if institution_id is not None:
+                q = q.where(Person.institution_id == institution_id)
+            if body_id is not None:
+                ids = {
+                    a.person_id
+                    for a in s.exec(select(Appointment).where(Appointment.body_id == body_id))
+                    if a.term_start <= today
+                    and term_status(a.term_end, a.end_reason, today, a.ended_on) is AppointmentStatus.SERVING
+                }
+                q = q.where(Person.id.in_(ids))
+            rows = [
+                PersonRow(
+                    id=p.id,
+                    name=p.name,
+                    institution=inst_name,
+                    position=p.position,
+                    department=p.department,
+                    email=p.email,
+                    mobile=p.mobile,
+                    institution_id=p.institution_id,
+                    initials=p.name_initials,
+                )
+                for p, inst_name in s.exec(q.order_by(Person.name, Person.id)).all()
+            ]
+        if search:
+            rows = [r for r in rows if matches(search, r.name) or (r.institution and matches(search, r.institution))]
+        return rows
+
+    def find_person(self, name: str, institution_id: int | None, session: Session) -> Person | None:
+        q = select(Person).where(Person.name == name.strip())
+        q = q.where(Person.institution_id == institution_id) if institution_id else q.where(Person.institution_id.is_(None))
+        return session.exec(q).first()

@@ -1,0 +1,160 @@
+"""The engine, its SQLite pragmas, and short sessions.
+
+A SQLite file runs in WAL mode with foreign keys on and a busy timeout; its
+transactions start with an explicit ``BEGIN`` (``BEGIN IMMEDIATE`` for a
+writing session) so two processes never interleave a read-then-write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session, create_engine
+
+from aict_desktop.domain.errors import StoreError
+from aict_desktop.i18n import _
+
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def check_sqlite_file(path: Path, *, must_exist: bool) -> None:
+    """Refuse a file that is not a SQLite database, before anything touches it."""
+    if not path.exists():
+        if must_exist:
+            raise StoreError(
+                _("There is no data file at {path}. Create it with 'aict init'.").format(path=path)
+            )
+        if not path.parent.exists():
+            raise StoreError(_("The folder {folder} does not exist.").format(folder=path.parent))
+        return
+    if path.is_dir():
+        raise StoreError(_("{path} is a folder, not a data file.").format(path=path))
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise StoreError(_("The data file {path} cannot be read: {reason}").format(path=path, reason=exc.strerror))
+    if head and head != SQLITE_MAGIC:
+        raise StoreError(
+            _("{path} is not a database of this program (it is not a SQLite file). Nothing was changed.").format(
+                path=path
+            )
+        )
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record) -> None:
+    dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _begin)
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+    cur.execute("PRAGMA synchronous = FULL")  # minutes must survive a power cut
+    cur.close()
+    if mode and str(mode[0]).lower() != "wal":  # e.g. a read-only folder
+        pass
+
+
+def _begin(conn) -> None:
+    immediate = conn.get_execution_options().get("sqlite_immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(url: str, *, echo: bool = False) -> Engine:
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        engine = create_engine(
+            url,
+            echo=echo,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _begin)
+        return engine
+    return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+class Store:
+    """The open data store: an engine plus where it lives."""
+
+    def __init__(self, url: str):
+        self.url = url
+        u = make_url(url)
+        self.is_sqlite = u.get_backend_name() == "sqlite"
+        self.path: Path | None = Path(u.database) if self.is_sqlite and u.database else None
+        self.engine = make_engine(url)
+        self._writer = self.engine.execution_options(sqlite_immediate=True) if self.is_sqlite else self.engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def display_name(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A short read session."""
+        with Session(self.engine, expire_on_commit=False) as s:
+            yield s
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """A short writing session, committed on success, rolled back on error."""
+        with Session(self._writer, expire_on_commit=False) as s:
+            try:
+                yield s
+                s.commit()
+            except BaseException:
+                s.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def resolve_target(target: str | Path) -> str:
+    """A path or a database URL → a SQLAlchemy URL."""
+    t = str(target)
+    if is_url(t):
+        return t
+    return sqlite_url(Path(t).expanduser().resolve())
+
+
+def open_store(target: str | Path, *, create: bool = False, upgrade: bool = True) -> Store:
+    """Open (and by default create/upgrade) the data store at a path or URL.
+
+    Refuses clearly, changing nothing, a file that is not a SQLite database,
+    a database of another program, or one made by a newer version.
+    """
+    from aict_desktop.store import migrate
+
+    url = resolve_target(target)
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite" and u.database:
+        check_sqlite_file(Path(u.database), must_exist=not create)
+    store = Store(url)
+    try:
+        migrate.check_ownership(store)
+        if upgrade:
+            migrate.upgrade(store)
+    except BaseException:
+        store.dispose()
+        raise
+    return store

@@ -1,0 +1,57 @@
+"""``aict check``: integrity, foreign keys and the access log's hash chain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import text
+
+from aict_desktop.i18n import _
+from aict_desktop.store.audit import verify_chain
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def run_checks(store) -> CheckReport:
+    report = CheckReport()
+    with store.engine.connect() as conn:
+        if store.is_sqlite:
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+            if rows != ["ok"]:
+                report.problems.append(_("The file is damaged: {detail}").format(detail="; ".join(rows[:5])))
+            else:
+                report.notes.append(_("File structure: intact."))
+            fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if fk:
+                for table, rowid, parent, _n in fk[:10]:
+                    report.problems.append(
+                        _("Row {rowid} of {table} points to a missing {parent} record.").format(
+                            rowid=rowid, table=table, parent=parent
+                        )
+                    )
+            else:
+                report.notes.append(_("References between records: all valid."))
+        counts = {
+            t: conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar_one()
+            for t in ("body", "institution", "person", "appointment", "meeting", "task", "certificate")
+        }
+        report.notes.append(
+            _(
+                "Records: {body} bodies, {institution} institutions, {person} people, {appointment} appointments, "
+                "{meeting} meetings, {task} tasks, {certificate} certificates."
+            ).format(**counts)
+        )
+    broken = verify_chain(store)
+    if broken:
+        report.problems.append(broken)
+    else:
+        report.notes.append(_("Access log: chain intact."))
+    return report

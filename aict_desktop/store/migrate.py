@@ -1,0 +1,108 @@
+"""Schema creation and upgrades with Alembic; a backup before any upgrade."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from aict_desktop.domain.errors import StoreError
+from aict_desktop.i18n import _
+from aict_desktop.resources import migrations_dir
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config("sqlite://"))
+
+
+def head_revision() -> str:
+    return script_directory().get_current_head()
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in script_directory().walk_revisions()}
+
+
+def current_revision(store) -> str | None:
+    with store.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_ownership(store) -> None:
+    """Refuse a database of another program, or one from a newer version of this one."""
+    try:
+        with store.engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            rev = MigrationContext.configure(conn).get_current_revision() if "alembic_version" in tables else None
+    except StoreError:
+        raise
+    except Exception as exc:  # a corrupt file, a locked file, a refused server
+        raise StoreError(
+            _("The data store {name} cannot be opened: {reason}").format(name=store.display_name, reason=_reason(exc))
+        ) from exc
+    if not tables:
+        return
+    if "alembic_version" not in tables or rev is None:
+        raise StoreError(
+            _("{name} is a database of another program (it has no AICT schema). Nothing was changed.").format(
+                name=store.display_name
+            )
+        )
+    if rev not in known_revisions():
+        raise StoreError(
+            _("{name} was written by a newer version of this program (schema {rev}). Please update the program.").format(
+                name=store.display_name, rev=rev
+            )
+        )
+
+
+def _reason(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).strip().splitlines()[0] if str(orig or exc).strip() else type(exc).__name__
+
+
+def backup_before_upgrade(store, rev: str) -> Path | None:
+    """Copy the file aside before its schema changes."""
+    from aict_desktop.store.backup import backup_to
+
+    if store.path is None or not store.path.exists() or store.path.stat().st_size == 0:
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = store.path.parent / "backups" / f"{store.path.stem}-before-upgrade-{rev}-{stamp}.sqlite"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    backup_to(store, target)
+    return target
+
+
+def upgrade(store) -> str | None:
+    """Bring the schema to head. Returns the backup's path if one was made."""
+    current = current_revision(store)
+    head = head_revision()
+    if current == head:
+        return None
+    made = backup_before_upgrade(store, current) if current is not None else None
+    cfg = alembic_config(store.url)
+    try:
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except Exception as exc:
+        raise StoreError(
+            _("The data store {name} could not be upgraded: {reason}").format(name=store.display_name, reason=_reason(exc))
+        ) from exc
+    from aict_desktop.store.identity import ensure_identity
+
+    ensure_identity(store)
+    return str(made) if made else None

@@ -1,0 +1,1 @@
+"""Developer and support tools (screenshots, catalogs)."""
