@@ -2,22 +2,63 @@
 
 Each entry's hash covers its own fields and the previous entry's hash, so an
 edited or deleted entry breaks the chain from that point; ``aict check``
-names the first broken entry.
+names the first broken entry. An anchor in the Setting table (entry count,
+last id and last hash), updated in the same transaction as each append,
+shows when entries were removed from the END of the log, where no later
+entry's chain would notice.
+
+Retention: entries are kept at least two years (개인정보의 안전성 확보조치
+기준 제8조); ``prune`` refuses anything younger, archives what it removes to
+a file first, and records where the chain now starts.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import hashlib
+import json
 import os
 import sys
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
-from aict_desktop.domain.models import AccessLog
-from aict_desktop.i18n import _
+from aict_desktop.domain.errors import ValidationError
+from aict_desktop.domain.models import AccessLog, Setting
+from aict_desktop.i18n import N_, _
 
 GENESIS = "0" * 64
+ANCHOR_KEY = "audit.anchor"  # {"count", "last_id", "last_hash"[, "gap_before"]}
+BASE_KEY = "audit.base"  # after pruning: {"through_id", "hash", "count", "at"}
+RETENTION_YEARS = 2
+
+# Display labels of the action codes written by the services (the code itself is stored).
+ACTION_LABELS = {
+    "personal.reveal_rrn": N_("Viewed resident registration number"),
+    "personal.reveal_bank": N_("Viewed bank account"),
+    "personal.set_rrn": N_("Entered resident registration number"),
+    "personal.set_bank": N_("Entered bank account"),
+    "personal.clear_rrn": N_("Deleted resident registration number"),
+    "personal.clear_bank": N_("Deleted bank account"),
+    "personal.export": N_("Exported personal data"),
+    "personal.print": N_("Printed personal data"),
+    "personal.import": N_("Imported personal data"),
+    "personal.reset_key": N_("Reset the encryption key"),
+    "certificate.issue": N_("Issued certificate"),
+    "certificate.reprint": N_("Reprinted certificate"),
+    "certificate.void": N_("Voided certificate"),
+    "minutes.confirm": N_("Confirmed minutes"),
+    "minutes.unconfirm": N_("Cancelled minutes confirmation"),
+    "log.export": N_("Exported the access log"),
+    "log.prune": N_("Archived old access log entries"),
+    "backup.restore": N_("Restored a backup"),
+}
+
+
+def action_label(code: str) -> str:
+    label = ACTION_LABELS.get(code)
+    return _(label) if label else code
 
 
 def os_user() -> str:
@@ -47,6 +88,20 @@ def entry_hash(e: AccessLog, prev_hash: str) -> str:
     return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
 
 
+def _read_json(session: Session, key: str, *, lock: bool = False) -> tuple[Setting | None, dict]:
+    q = select(Setting).where(Setting.key == key)
+    if lock:
+        q = q.with_for_update()  # PostgreSQL: one appender at a time; SQLite: BEGIN IMMEDIATE already
+    row = session.exec(q).first()
+    if row is None or not row.value:
+        return row, {}
+    try:
+        data = json.loads(row.value)
+    except ValueError:
+        data = {"damaged": True}
+    return row, data if isinstance(data, dict) else {"damaged": True}
+
+
 def log_access(
     session: Session,
     action: str,
@@ -56,9 +111,13 @@ def log_access(
     detail: str = "",
     program: str | None = None,
 ) -> AccessLog:
-    """Append one entry in the caller's (writing) session."""
+    """Append one entry in the caller's (writing) session, and move the anchor with it."""
+    anchor_row, anchor = _read_json(session, ANCHOR_KEY, lock=True)
     last = session.exec(select(AccessLog).order_by(AccessLog.id.desc()).limit(1)).first()
-    prev = last.hash if last else GENESIS
+    if last is not None:
+        prev = last.hash
+    else:
+        prev = _read_json(session, BASE_KEY)[1].get("hash", GENESIS)
     db_user = ""
     bind = session.get_bind()
     if bind is not None and bind.dialect.name != "sqlite":
@@ -77,17 +136,128 @@ def log_access(
     session.flush()  # assigns the id, which the hash covers
     entry.hash = entry_hash(entry, prev)
     session.add(entry)
+    new_anchor = {"count": int(anchor.get("count", 0)) + 1, "last_id": entry.id, "last_hash": entry.hash}
+    if "gap_before" in anchor:
+        new_anchor["gap_before"] = anchor["gap_before"]
+    elif last is not None and (anchor_row is None or anchor.get("damaged")):
+        # entries exist but their anchor is gone: say so for ever, never heal it silently
+        new_anchor["gap_before"] = entry.id
+        new_anchor["count"] = _count(session)
+    if anchor_row is None:
+        anchor_row = Setting(key=ANCHOR_KEY)
+    anchor_row.value = json.dumps(new_anchor)
+    session.add(anchor_row)
     return entry
 
 
+def _count(session: Session) -> int:
+    return session.exec(select(func.count()).select_from(AccessLog)).one()
+
+
 def verify_chain(store) -> str | None:
-    """None if the chain is intact, else a message naming the first broken entry."""
-    prev = GENESIS
+    """None if the log is intact, else a message naming the first broken entry."""
     with store.session() as s:
+        base = _read_json(s, BASE_KEY)[1]
+        anchor_row, anchor = _read_json(s, ANCHOR_KEY)
+        prev = base.get("hash", GENESIS)
+        through = int(base.get("through_id", 0))
+        count, last = 0, None
         for e in s.exec(select(AccessLog).order_by(AccessLog.id)):
-            if e.prev_hash != prev or entry_hash(e, prev) != e.hash:
+            if e.id <= through or e.prev_hash != prev or entry_hash(e, prev) != e.hash:
                 return _(
                     "Access log entry {id} ({at}, {action}) has been altered or an entry before it was removed."
                 ).format(id=e.id, at=e.at.isoformat(sep=" ", timespec="seconds"), action=e.action)
             prev = e.hash
+            count += 1
+            last = e
+    if anchor.get("damaged"):
+        return _("The access log's end marker has been altered.")
+    if last is None and anchor_row is None:
+        return None
+    if anchor_row is None:
+        return _("The access log's end marker is missing: entries at the end of the log may have been removed "
+                 "(the log now ends at entry {id}).").format(id=last.id)
+    if "gap_before" in anchor:
+        return _("The access log's end marker was missing when entry {id} was written: entries before it may "
+                 "have been removed.").format(id=anchor["gap_before"])
+    a_count, a_last = int(anchor.get("count", -1)), int(anchor.get("last_id", -1))
+    if last is None or a_count != count or a_last != last.id or anchor.get("last_hash") != last.hash:
+        if last is not None and a_count > count and a_last > last.id:
+            return _("The last {n} access log entries have been removed (the log ends at entry {id}; "
+                     "it should end at entry {expected}).").format(n=a_count - count, id=last.id, expected=a_last)
+        if last is None:
+            return _("All {n} access log entries have been removed.").format(n=a_count)
+        return _("The access log's end marker does not match the log (it should end at entry {expected}, "
+                 "with {n} entries; it ends at entry {id}, with {count}).").format(
+                     expected=a_last, n=a_count, id=last.id, count=count)
     return None
+
+
+# --- reading and retention ---------------------------------------------------------
+
+
+def entries(store, *, search: str = "", since: dt.date | None = None, until: dt.date | None = None,
+            limit: int | None = None) -> list[AccessLog]:
+    """Entries newest first, optionally filtered by text (who, what, whose) and dates."""
+    with store.session() as s:
+        q = select(AccessLog).order_by(AccessLog.id.desc())
+        if since is not None:
+            q = q.where(AccessLog.at >= dt.datetime.combine(since, dt.time.min))
+        if until is not None:
+            q = q.where(AccessLog.at < dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min))
+        if search:
+            like = f"%{search}%"
+            q = q.where(
+                AccessLog.subject.like(like) | AccessLog.target.like(like) | AccessLog.os_user.like(like)
+                | AccessLog.action.like(like) | AccessLog.detail.like(like)
+            )
+        if limit is not None:
+            q = q.limit(limit)
+        return list(s.exec(q))
+
+
+def retention_cutoff(today: dt.date | None = None) -> dt.date:
+    today = today or dt.date.today()
+    try:
+        return today.replace(year=today.year - RETENTION_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - RETENTION_YEARS, day=28)
+
+
+def prune(store, before: dt.date, archive, *, today: dt.date | None = None) -> int:
+    """Move entries older than ``before`` to an archive file, then delete them.
+
+    Refuses a date less than two years ago. The chain stays verifiable: the
+    Setting table records the last removed entry's hash, where it now starts.
+    """
+    from aict_desktop.store.audit_export import export_entries
+
+    if before > retention_cutoff(today):
+        raise ValidationError(
+            _("Access log entries are kept for at least {years} years; only entries before {date} can be archived.")
+            .format(years=RETENTION_YEARS, date=retention_cutoff(today).isoformat())
+        )
+    if verify_chain(store):
+        raise ValidationError(_("The access log is damaged; it is not archived until the damage is examined."))
+    old = [e for e in reversed(entries(store, until=before - dt.timedelta(days=1)))]
+    if not old:
+        return 0
+    export_entries(old, archive)
+    with store.write() as s:
+        base_row, base = _read_json(s, BASE_KEY, lock=True)
+        for e in old:
+            s.delete(s.get(AccessLog, e.id))
+        s.flush()
+        info = {"through_id": old[-1].id, "hash": old[-1].hash, "count": int(base.get("count", 0)) + len(old),
+                "at": dt.datetime.now().isoformat(timespec="seconds")}
+        base_row = base_row or Setting(key=BASE_KEY)
+        base_row.value = json.dumps(info)
+        s.add(base_row)
+        anchor_row, anchor = _read_json(s, ANCHOR_KEY, lock=True)
+        anchor["count"] = int(anchor.get("count", 0)) - len(old)
+        anchor_row.value = json.dumps(anchor)
+        s.add(anchor_row)
+        s.flush()
+        log_access(s, "log.prune", target=str(archive), detail=_("{n} entries up to {date} archived").format(
+            n=len(old), date=before.isoformat()))
+    return len(old)

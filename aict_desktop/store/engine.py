@@ -96,6 +96,7 @@ class Store:
         self.is_sqlite = u.get_backend_name() == "sqlite"
         self.path: Path | None = Path(u.database) if self.is_sqlite and u.database else None
         self.engine = make_engine(url)
+        self.revision: str | None = None  # schema revision found when opened (store.migrate)
         self._writer = self.engine.execution_options(sqlite_immediate=True) if self.is_sqlite else self.engine
 
     @property
@@ -149,7 +150,7 @@ def open_store(target: str | Path, *, create: bool = False, upgrade: bool = True
     u = make_url(url)
     if u.get_backend_name() == "sqlite" and u.database:
         check_sqlite_file(Path(u.database), must_exist=not create)
-    store = Store(url)
+    store = Store(url)  # creates no connection until first use
     try:
         migrate.check_ownership(store)
         if upgrade:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from aict_desktop.domain.errors import StoreError
@@ -16,14 +14,24 @@ from aict_desktop.i18n import _
 from aict_desktop.resources import migrations_dir
 
 
-def alembic_config(url: str) -> Config:
+# The newest revision in migrations/versions. Opening a file already at this
+# revision skips loading Alembic altogether (start-up time); a test keeps this
+# equal to the script directory's head.
+HEAD_REVISION = "0001"
+
+
+def alembic_config(url: str):
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
 
 
-def script_directory() -> ScriptDirectory:
+def script_directory():
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config("sqlite://"))
 
 
@@ -36,16 +44,40 @@ def known_revisions() -> set[str]:
 
 
 def current_revision(store) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with store.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _sqlite_tables(path: Path) -> tuple[set[str], str | None]:
+    """Tables and revision of a SQLite file, read-only (the file is not touched)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return set(), None
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        rev = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            rev = row[0] if row else None
+    return tables, rev
+
+
 def check_ownership(store) -> None:
-    """Refuse a database of another program, or one from a newer version of this one."""
+    """Refuse a database of another program, or one from a newer version of this one.
+
+    A SQLite file is inspected read-only first, so a refused file is left
+    byte-for-byte as it was (not even switched to WAL).
+    """
     try:
-        with store.engine.connect() as conn:
-            tables = set(inspect(conn).get_table_names())
-            rev = MigrationContext.configure(conn).get_current_revision() if "alembic_version" in tables else None
+        if store.path is not None:
+            tables, rev = _sqlite_tables(store.path)
+        else:
+            from alembic.runtime.migration import MigrationContext
+
+            with store.engine.connect() as conn:
+                tables = set(inspect(conn).get_table_names())
+                rev = MigrationContext.configure(conn).get_current_revision() if "alembic_version" in tables else None
     except StoreError:
         raise
     except Exception as exc:  # a corrupt file, a locked file, a refused server
@@ -53,6 +85,7 @@ def check_ownership(store) -> None:
             _("The data store {name} cannot be opened: {reason}").format(name=store.display_name, reason=_reason(exc))
         ) from exc
     if not tables:
+        store.revision = None
         return
     if "alembic_version" not in tables or rev is None:
         raise StoreError(
@@ -60,7 +93,8 @@ def check_ownership(store) -> None:
                 name=store.display_name
             )
         )
-    if rev not in known_revisions():
+    store.revision = rev
+    if rev != HEAD_REVISION and rev not in known_revisions():
         raise StoreError(
             _("{name} was written by a newer version of this program (schema {rev}). Please update the program.").format(
                 name=store.display_name, rev=rev
@@ -88,6 +122,10 @@ def backup_before_upgrade(store, rev: str) -> Path | None:
 
 def upgrade(store) -> str | None:
     """Bring the schema to head. Returns the backup's path if one was made."""
+    if getattr(store, "revision", None) == HEAD_REVISION:
+        return None
+    from alembic import command
+
     current = current_revision(store)
     head = head_revision()
     if current == head:
