@@ -1,25 +1,64 @@
-"""Tasks (과제) and action items, with their update log."""
+"""Tasks (과제) and action items, with their update log.
+
+Rules (DESIGN §2 item 6): completing a task sets its progress to 100 and
+``completed_on``; overdue means due before today while 계획 or 진행 (a 보류
+task is never overdue); every change is logged as a ``TaskUpdate`` (who,
+what changed, comment), and moving a task to another group keeps its log and
+records the move as ``body_id: A → B`` with the groups' names.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import defaultdict
 from typing import Any
 
 from sqlmodel import Session, select
 
 from aict_desktop.domain.enums import Priority, TaskStatus
 from aict_desktop.domain.errors import NotFound, ValidationError
-from aict_desktop.domain.models import Body, Institution, Person, Task, TaskUpdate
-from aict_desktop.i18n import _
+from aict_desktop.domain.models import Body, Institution, Milestone, Person, Task, TaskUpdate
+from aict_desktop.i18n import N_, _
 from aict_desktop.services.rows import TaskRow
 from aict_desktop.services.validation import clean_text, parse_enum
 from aict_desktop.store.audit import os_user
 from aict_desktop.store.optimistic import save_versioned
 
+OPEN_STATUSES = (TaskStatus.PLANNED, TaskStatus.IN_PROGRESS)
+
+# how the log's field keys read on screen (the stored text keeps the keys)
+CHANGE_LABELS = {
+    "title": N_("Title"),
+    "description": N_("Description"),
+    "body_id": N_("Working group"),
+    "owner_person_id": N_("Owner"),
+    "owner_institution_id": N_("Owner institution"),
+    "due_on": N_("Due"),
+    "status": N_("Status"),
+    "progress": N_("Progress"),
+    "priority": N_("Priority"),
+    "milestone_id": N_("Milestone"),
+    "origin_meeting_id": N_("Origin meeting"),
+    "origin_agenda_item_id": N_("Origin agenda item"),
+    "origin_decision_id": N_("Origin decision"),
+}
+_KEY = re.compile(r"(^|; )([a-z_]+): ")
+
 
 def is_overdue(status: TaskStatus, due: dt.date | None, today: dt.date) -> bool:
     """Past due and not finished; a 보류 (on hold) task is never overdue."""
-    return due is not None and due < today and status in (TaskStatus.PLANNED, TaskStatus.IN_PROGRESS)
+    return due is not None and due < today and status in OPEN_STATUSES
+
+
+def week_end(today: dt.date) -> dt.date:
+    """The Sunday closing ``today``'s week (Monday–Sunday)."""
+    return today + dt.timedelta(days=6 - today.weekday())
+
+
+def is_due_this_week(status: TaskStatus, due: dt.date | None, today: dt.date) -> bool:
+    """Open and due from today up to this week's Sunday (overdue tasks are listed apart)."""
+    return due is not None and status in OPEN_STATUSES and today <= due <= week_end(today)
 
 
 def normalise_progress(status: TaskStatus, progress: int) -> int:
@@ -29,29 +68,80 @@ def normalise_progress(status: TaskStatus, progress: int) -> int:
     return 100 if status is TaskStatus.DONE else progress
 
 
+def describe_change(change: str) -> str:
+    """``status: 계획 → 완료; body_id: A → B`` with the keys shown as translated labels."""
+    def label(m: re.Match) -> str:
+        key = m.group(2)
+        return f"{m.group(1)}{_(CHANGE_LABELS[key]) if key in CHANGE_LABELS else key}: "
+
+    return _KEY.sub(label, change or "")
+
+
+def parse_date(value, label: str, field: str) -> dt.date | None:
+    """A date from a date, an ISO ``YYYY-MM-DD`` text, or nothing."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError(
+            _("{label}: '{value}' is not a date (write it as 2025-06-05).").format(label=label, value=value), field=field
+        ) from None
+
+
 class TaskService:
     def __init__(self, store, today=dt.date.today):
         self.store = store
         self._today = today
 
+    def today(self) -> dt.date:
+        return self._today()
+
+    # --- validation ----------------------------------------------------------
+
+    def _check_refs(self, data: dict[str, Any], s: Session) -> None:
+        for key, model, message in (
+            ("body_id", Body, N_("The working group does not exist.")),
+            ("owner_person_id", Person, N_("The owner does not exist.")),
+            ("owner_institution_id", Institution, N_("The owner institution does not exist.")),
+            ("milestone_id", Milestone, N_("The milestone does not exist.")),
+        ):
+            if data.get(key) not in (None, ""):
+                try:
+                    ok = s.get(model, int(data[key])) is not None
+                except (TypeError, ValueError):
+                    ok = False
+                if not ok:
+                    raise ValidationError(_(message), field=key)
+
     def _values(self, data: dict[str, Any], s: Session, current: Task | None) -> dict[str, Any]:
+        self._check_refs(data, s)
         v: dict[str, Any] = {}
         if "title" in data or current is None:
             v["title"] = clean_text(data.get("title"), _("Task title"), required=True, max_len=300, field="title")
         if "description" in data:
             v["description"] = clean_text(data["description"], _("Description"), max_len=20_000, field="description")
-        if "body_id" in data and data["body_id"] is not None and s.get(Body, int(data["body_id"])) is None:
-            raise ValidationError(_("The working group does not exist."), field="body_id")
-        if "owner_person_id" in data and data["owner_person_id"] is not None and s.get(Person, int(data["owner_person_id"])) is None:
-            raise ValidationError(_("The owner does not exist."), field="owner_person_id")
-        if "owner_institution_id" in data and data["owner_institution_id"] is not None and s.get(
-            Institution, int(data["owner_institution_id"])
-        ) is None:
-            raise ValidationError(_("The owner institution does not exist."), field="owner_institution_id")
-        for key in ("body_id", "owner_person_id", "owner_institution_id", "due_on", "origin_meeting_id",
+        for key in ("body_id", "owner_person_id", "owner_institution_id", "origin_meeting_id",
                     "origin_agenda_item_id", "origin_decision_id", "milestone_id"):
             if key in data:
-                v[key] = data[key]
+                try:
+                    v[key] = None if data[key] in (None, "") else int(data[key])
+                except (TypeError, ValueError):
+                    raise ValidationError(_("{field} must be a whole number.").format(field=key), field=key) from None
+        if "due_on" in data:
+            v["due_on"] = parse_date(data["due_on"], _("Due"), "due_on")
+        body_id = v.get("body_id", current.body_id if current else None)
+        milestone_id = v.get("milestone_id", current.milestone_id if current else None)
+        if milestone_id is not None:
+            ms = s.get(Milestone, milestone_id)
+            if ms is not None and ms.body_id != body_id:
+                if "milestone_id" in data:
+                    raise ValidationError(_("The milestone belongs to another working group."), field="milestone_id")
+                v["milestone_id"] = None  # moved to another group: the old group's milestone no longer applies
         if "status" in data:
             v["status"] = parse_enum(TaskStatus, data["status"], _("Status"), field="status")
         if "priority" in data:
@@ -71,6 +161,8 @@ class TaskService:
                 v["completed_on"] = None
         return v
 
+    # --- writing -------------------------------------------------------------
+
     def create(self, session: Session | None = None, author: str | None = None, **data) -> Task:
         if session is None:
             with self.store.write() as s:
@@ -89,29 +181,33 @@ class TaskService:
             if task is None:
                 raise NotFound(_("The task no longer exists."))
             v = self._values(changes, s, task)
+            note = clean_text(comment, _("Comment"), max_len=5000)
             described = []
             for key, new in v.items():
                 old = getattr(task, key)
                 if old != new and key != "completed_on":
                     described.append(f"{key}: {self._show(s, key, old)} → {self._show(s, key, new)}")
             saved = save_versioned(s, Task, task_id, v, expected_version=expected_version, original=original)
-            if described or comment:
-                s.add(TaskUpdate(task_id=task_id, author=author or os_user(), change="; ".join(described),
-                                 comment=clean_text(comment, _("Comment"), max_len=5000)))
+            if described or note:
+                s.add(TaskUpdate(task_id=task_id, author=author or os_user(), change="; ".join(described), comment=note))
             return saved
+
+    def move(self, task_id: int, body_id: int, *, comment: str = "", author: str | None = None) -> Task:
+        """Move a task to another working group; its update log goes with it."""
+        return self.update(task_id, {"body_id": body_id}, comment=comment, author=author)
+
+    def complete(self, task_id: int, *, comment: str = "", author: str | None = None) -> Task:
+        return self.update(task_id, {"status": TaskStatus.DONE}, comment=comment, author=author)
 
     def _show(self, s: Session, key: str, value) -> str:
         if value is None:
             return "-"
-        if key == "body_id":
-            b = s.get(Body, value)
-            return b.name if b else str(value)
-        if key == "owner_person_id":
-            p = s.get(Person, value)
-            return p.name if p else str(value)
-        if key == "owner_institution_id":
-            i = s.get(Institution, value)
-            return i.name if i else str(value)
+        names = {"body_id": (Body, "name"), "owner_person_id": (Person, "name"),
+                 "owner_institution_id": (Institution, "name"), "milestone_id": (Milestone, "title")}
+        if key in names:
+            model, attr = names[key]
+            row = s.get(model, value)
+            return getattr(row, attr) if row else str(value)
         if isinstance(value, dt.date):
             return value.isoformat()
         return str(getattr(value, "value", value))
@@ -137,7 +233,10 @@ class TaskService:
                 s.delete(row)
             for row in s.exec(select(AgendaTask).where(AgendaTask.task_id == task_id)):
                 s.delete(row)
+            s.flush()
             s.delete(task)
+
+    # --- reading -------------------------------------------------------------
 
     def get(self, task_id: int) -> Task:
         with self.store.session() as s:
@@ -152,7 +251,8 @@ class TaskService:
 
     def list(self, *, body_id: int | None = None, include_subgroups: bool = False, status: TaskStatus | None = None,
              owner_person_id: int | None = None, owner_institution_id: int | None = None, overdue_only: bool = False,
-             due_within: int | None = None) -> list[TaskRow]:
+             due_within: int | None = None, due_this_week: bool = False, milestone_id: int | None = None) -> list[TaskRow]:
+        """Tasks filtered by group (optionally with its 분과), status, owner (person or institution), due."""
         today = self._today()
         with self.store.session() as s:
             bodies = {b.id: b for b in s.exec(select(Body))}
@@ -163,11 +263,13 @@ class TaskService:
                     ids |= {b.id for b in bodies.values() if b.parent_id == body_id}
                 q = q.where(Task.body_id.in_(ids))
             if status is not None:
-                q = q.where(Task.status == status)
+                q = q.where(Task.status == parse_enum(TaskStatus, status, _("Status")))
             if owner_person_id is not None:
                 q = q.where(Task.owner_person_id == owner_person_id)
             if owner_institution_id is not None:
                 q = q.where(Task.owner_institution_id == owner_institution_id)
+            if milestone_id is not None:
+                q = q.where(Task.milestone_id == milestone_id)
             tasks = s.exec(q.order_by(Task.due_on, Task.id)).all()
             person_ids = {t.owner_person_id for t in tasks if t.owner_person_id}
             inst_ids = {t.owner_institution_id for t in tasks if t.owner_institution_id}
@@ -178,9 +280,10 @@ class TaskService:
                 overdue = is_overdue(t.status, t.due_on, today)
                 if overdue_only and not overdue:
                     continue
+                if due_this_week and not is_due_this_week(t.status, t.due_on, today):
+                    continue
                 if due_within is not None and not (
-                    t.due_on and t.status in (TaskStatus.PLANNED, TaskStatus.IN_PROGRESS)
-                    and 0 <= (t.due_on - today).days <= due_within
+                    t.due_on and t.status in OPEN_STATUSES and 0 <= (t.due_on - today).days <= due_within
                 ):
                     continue
                 owner = people.get(t.owner_person_id) or insts.get(t.owner_institution_id)
@@ -190,3 +293,16 @@ class TaskService:
                     priority=t.priority.value, overdue=overdue, origin_meeting_id=t.origin_meeting_id,
                 ))
             return rows
+
+    def overdue(self, **filters) -> list[TaskRow]:
+        return self.list(overdue_only=True, **filters)
+
+    def due_this_week(self, **filters) -> list[TaskRow]:
+        return self.list(due_this_week=True, **filters)
+
+    def overdue_by_owner(self, **filters) -> dict[str, list[TaskRow]]:
+        """Overdue tasks grouped by owner name (most first); unowned tasks under "(no owner)"."""
+        groups: dict[str, list[TaskRow]] = defaultdict(list)
+        for row in self.overdue(**filters):
+            groups[row.owner or _("(no owner)")].append(row)
+        return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
