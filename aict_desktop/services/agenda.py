@@ -1,0 +1,227 @@
+"""Agenda items (안건), their 발언 요지 and 의결 results — part of ``MeetingService``.
+
+Every save is its own committed write (SQLite WAL, synchronous FULL): meeting
+mode calls ``save_notes`` within a second of the last keystroke, so nothing
+typed lives only in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from aict_desktop.domain.enums import AgendaKind
+from aict_desktop.domain.errors import NotFound, ValidationError
+from aict_desktop.domain.models import AgendaItem, AgendaTask, Attendance, Body, Decision, Task
+from aict_desktop.domain.quorum import decide
+from aict_desktop.i18n import _
+from aict_desktop.services.validation import clean_text, parse_enum
+
+NOTES_MAX = 200_000
+
+
+def clean_notes(value, label: str, max_len: int = NOTES_MAX) -> str:
+    """Free text typed live: kept exactly as typed (no trimming), control characters refused."""
+    text = unicodedata.normalize("NFC", "" if value is None else str(value))
+    if len(text) > max_len:
+        raise ValidationError(
+            _("{label} is too long ({n} characters; at most {max}).").format(label=label, n=len(text), max=max_len)
+        )
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t":
+            raise ValidationError(
+                _("{label} contains an invisible control character (U+{code:04X}).").format(label=label, code=ord(ch))
+            )
+    return text
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class AgendaMixin:
+    """Agenda methods of ``MeetingService`` (needs ``store``, ``_get``, ``_require_draft``)."""
+
+    def _item(self, s: Session, item_id: int) -> AgendaItem:
+        item = s.get(AgendaItem, item_id)
+        if item is None:
+            raise NotFound(_("The agenda item no longer exists."))
+        return item
+
+    def add_item(self, meeting_id: int, title: str, *, kind: AgendaKind | str = AgendaKind.REPORT,
+                 presenter: str = "", description: str = "", session: Session | None = None) -> AgendaItem:
+        if session is None:
+            with self.store.write() as s:
+                return self.add_item(meeting_id, title, kind=kind, presenter=presenter, description=description, session=s)
+        s = session
+        m = self._get(s, meeting_id)
+        self._require_draft(m)
+        pos = (s.exec(select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)).one() or 0) + 1
+        item = AgendaItem(
+            meeting_id=meeting_id, position=pos,
+            kind=parse_enum(AgendaKind, kind, _("Agenda kind"), default=AgendaKind.REPORT),
+            title=clean_text(title, _("Agenda title"), required=True, max_len=300),
+            presenter=clean_text(presenter, _("Presenter"), max_len=200),
+            description=clean_text(description, _("Description"), max_len=20_000),
+        )
+        s.add(item)
+        s.flush()
+        return item
+
+    def item(self, item_id: int) -> AgendaItem:
+        with self.store.session() as s:
+            return self._item(s, item_id)
+
+    def items(self, meeting_id: int) -> list[AgendaItem]:
+        with self.store.session() as s:
+            return list(s.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)))
+
+    def update_item(self, item_id: int, *, title: str | None = None, kind: AgendaKind | str | None = None,
+                    presenter: str | None = None, description: str | None = None) -> AgendaItem:
+        with self.store.write() as s:
+            item = self._item(s, item_id)
+            self._require_draft(self._get(s, item.meeting_id))
+            if title is not None:
+                item.title = clean_text(title, _("Agenda title"), required=True, max_len=300)
+            if kind is not None:
+                new_kind = parse_enum(AgendaKind, kind, _("Agenda kind"))
+                if new_kind is not AgendaKind.RESOLUTION and s.exec(
+                    select(Decision).where(Decision.agenda_item_id == item_id)).first():
+                    raise ValidationError(_("A vote was recorded on this item; delete the vote before changing its kind."))
+                item.kind = new_kind
+            if presenter is not None:
+                item.presenter = clean_text(presenter, _("Presenter"), max_len=200)
+            if description is not None:
+                item.description = clean_text(description, _("Description"), max_len=20_000)
+            item.updated_at = _now()
+            item.version += 1
+            s.add(item)
+            s.flush()
+            return item
+
+    def remove_item(self, item_id: int) -> None:
+        """Delete an agenda item that has no vote and no action items."""
+        with self.store.write() as s:
+            item = self._item(s, item_id)
+            self._require_draft(self._get(s, item.meeting_id))
+            if s.exec(select(Task).where(Task.origin_agenda_item_id == item_id)).first():
+                raise ValidationError(_("Action items were created from this agenda item; it cannot be deleted."))
+            if item.notes.strip():
+                raise ValidationError(_("This agenda item has minutes notes; clear them before deleting the item."))
+            for link in s.exec(select(AgendaTask).where(AgendaTask.agenda_item_id == item_id)):
+                s.delete(link)
+            for d in s.exec(select(Decision).where(Decision.agenda_item_id == item_id)):
+                s.delete(d)
+            s.flush()
+            meeting_id = item.meeting_id
+            s.delete(item)
+            s.flush()
+            self._renumber(s, meeting_id, [])
+
+    def _renumber(self, s: Session, meeting_id: int, order: list[int]) -> None:
+        items = list(s.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)))
+        rank = {item_id: k for k, item_id in enumerate(order)}
+        items.sort(key=lambda it: (rank.get(it.id, len(order)), it.position))
+        for pos, it in enumerate(items, start=1):
+            if it.position != pos:
+                it.position = pos
+                s.add(it)
+
+    def move_item(self, item_id: int, delta: int) -> None:
+        """Move an agenda item up (-1) or down (+1)."""
+        with self.store.write() as s:
+            item = self._item(s, item_id)
+            self._require_draft(self._get(s, item.meeting_id))
+            items = list(s.exec(select(AgendaItem).where(AgendaItem.meeting_id == item.meeting_id).order_by(AgendaItem.position)))
+            i = next(k for k, it in enumerate(items) if it.id == item_id)
+            j = max(0, min(len(items) - 1, i + delta))
+            items.insert(j, items.pop(i))
+            for pos, it in enumerate(items, start=1):
+                it.position = pos
+                s.add(it)
+
+    def reorder_items(self, meeting_id: int, item_ids: list[int]) -> None:
+        """Put the agenda in this order (after a drag and drop)."""
+        with self.store.write() as s:
+            self._require_draft(self._get(s, meeting_id))
+            own = {it.id for it in s.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id))}
+            if set(item_ids) != own or len(item_ids) != len(own):
+                raise ValidationError(_("The agenda changed meanwhile; reopen it and try again."))
+            self._renumber(s, meeting_id, item_ids)
+
+    def save_notes(self, item_id: int, notes: str) -> None:
+        """Save 발언 요지 of one agenda item (committed before returning)."""
+        with self.store.write() as s:
+            item = self._item(s, item_id)
+            self._require_draft(self._get(s, item.meeting_id))
+            item.notes = clean_notes(notes, _("Notes"))
+            item.updated_at = _now()
+            s.add(item)
+
+    def linked_tasks(self, item_id: int) -> list[Task]:
+        """Tasks carried forward onto this agenda item (AgendaTask)."""
+        with self.store.session() as s:
+            return list(s.exec(select(Task).join(AgendaTask, AgendaTask.task_id == Task.id)
+                               .where(AgendaTask.agenda_item_id == item_id).order_by(Task.due_on, Task.id)))
+
+    # --- decisions ---------------------------------------------------------------
+
+    def record_decision(self, item_id: int, *, yes: int, no: int, abstain: int = 0,
+                        chair_vote: bool | None = None, text: str = "") -> Decision:
+        """Record the vote on an 의결 item; the result follows the body's rule.
+
+        More votes than members present is refused; action items already
+        created from the item get linked to the decision.
+        """
+        with self.store.write() as s:
+            item = self._item(s, item_id)
+            m = self._get(s, item.meeting_id)
+            self._require_draft(m)
+            if item.kind is not AgendaKind.RESOLUTION:
+                raise ValidationError(_("Votes are recorded only on resolution (의결) items."))
+            body = s.get(Body, m.body_id)
+            members = s.exec(select(Attendance).where(Attendance.meeting_id == m.id, Attendance.is_member)).all()
+            present = sum(1 for a in members if a.status.counts_for_quorum)
+            try:
+                yes, no, abstain = int(yes), int(no), int(abstain)
+            except (TypeError, ValueError):
+                raise ValidationError(_("Vote counts must be whole numbers.")) from None
+            result = decide(body.decision_quorum, body.tie_rule, enrolled=len(members), present=present,
+                            yes=yes, no=no, abstain=abstain, chair_vote=chair_vote)
+            d = s.exec(select(Decision).where(Decision.agenda_item_id == item_id)).first() or Decision(agenda_item_id=item_id)
+            d.yes, d.no, d.abstain, d.chair_vote, d.result = yes, no, abstain, chair_vote, result
+            d.text = clean_text(text, _("Decision"), max_len=2000)
+            d.updated_at = _now()
+            s.add(d)
+            s.flush()
+            for t in s.exec(select(Task).where(Task.origin_agenda_item_id == item_id, Task.origin_decision_id.is_(None))):
+                t.origin_decision_id = d.id
+                s.add(t)
+            return d
+
+    def clear_decision(self, item_id: int) -> None:
+        with self.store.write() as s:
+            item = self._item(s, item_id)
+            self._require_draft(self._get(s, item.meeting_id))
+            d = s.exec(select(Decision).where(Decision.agenda_item_id == item_id)).first()
+            if d is None:
+                return
+            for t in s.exec(select(Task).where(Task.origin_decision_id == d.id)):
+                t.origin_decision_id = None
+                s.add(t)
+            s.flush()
+            s.delete(d)
+
+    def decision(self, item_id: int) -> Decision | None:
+        with self.store.session() as s:
+            return s.exec(select(Decision).where(Decision.agenda_item_id == item_id)).first()
+
+    def decisions(self, meeting_id: int) -> dict[int, Decision]:
+        """Decisions of a meeting by agenda item id."""
+        with self.store.session() as s:
+            q = select(Decision).join(AgendaItem, AgendaItem.id == Decision.agenda_item_id).where(
+                AgendaItem.meeting_id == meeting_id)
+            return {d.agenda_item_id: d for d in s.exec(q)}

@@ -1,0 +1,76 @@
+"""Minutes (회의록) workflow 초안 → 확정 — part of ``MeetingService``.
+
+Confirming records who and when and locks the minutes (every edit through
+the services is then refused with a clear message); only an explicit 확정 취소
+with a reason unlocks them, and both are written to the access log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from aict_desktop.domain.enums import MinutesStatus
+from aict_desktop.domain.errors import ValidationError
+from aict_desktop.domain.models import Meeting
+from aict_desktop.i18n import _, fmt_date
+from aict_desktop.services.agenda import clean_notes
+from aict_desktop.services.validation import clean_text
+from aict_desktop.store.audit import log_access
+from aict_desktop.store.optimistic import save_versioned
+
+
+class MinutesMixin:
+    """Minutes methods of ``MeetingService`` (needs ``store`` and ``_get``)."""
+
+    def _require_draft(self, m: Meeting) -> None:
+        if m.minutes_status is MinutesStatus.CONFIRMED:
+            when = m.minutes_confirmed_at
+            raise ValidationError(
+                _("The minutes were confirmed by {who} on {when} and are locked. "
+                  "Cancel the confirmation to edit them.").format(
+                    who=m.minutes_confirmed_by,
+                    when=f"{fmt_date(when.date())} {when:%H:%M}" if when else "",
+                )
+            )
+
+    def is_locked(self, meeting_id: int) -> bool:
+        return self.get(meeting_id).minutes_status is MinutesStatus.CONFIRMED
+
+    def save_summary(self, meeting_id: int, text: str) -> None:
+        """Save the general remarks of the minutes (autosaved like the notes)."""
+        with self.store.write() as s:
+            m = self._get(s, meeting_id)
+            self._require_draft(m)
+            m.minutes_summary = clean_notes(text, _("Minutes"))
+            s.add(m)
+
+    def save_observers(self, meeting_id: int, text: str) -> None:
+        with self.store.write() as s:
+            m = self._get(s, meeting_id)
+            self._require_draft(m)
+            m.observers = clean_notes(text, _("Observers"), max_len=2000)
+            s.add(m)
+
+    def confirm_minutes(self, meeting_id: int, by: str) -> Meeting:
+        with self.store.write() as s:
+            m = self._get(s, meeting_id)
+            self._require_draft(m)
+            who = clean_text(by, _("Confirmed by"), required=True, max_len=100)
+            now = dt.datetime.now().replace(microsecond=0)
+            log_access(s, "minutes.confirm", target=m.title, detail=who)
+            return save_versioned(s, Meeting, m.id, {
+                "minutes_status": MinutesStatus.CONFIRMED, "minutes_confirmed_by": who, "minutes_confirmed_at": now,
+            }, expected_version=m.version)
+
+    def unconfirm_minutes(self, meeting_id: int, by: str, reason: str) -> Meeting:
+        """확정 취소: explicit, with a reason, and itself recorded."""
+        with self.store.write() as s:
+            m = self._get(s, meeting_id)
+            if m.minutes_status is not MinutesStatus.CONFIRMED:
+                raise ValidationError(_("The minutes are not confirmed."))
+            who = clean_text(by, _("Name"), required=True, max_len=100)
+            why = clean_text(reason, _("Reason"), required=True, max_len=1000)
+            log_access(s, "minutes.unconfirm", target=m.title, detail=f"{who}: {why}")
+            return save_versioned(s, Meeting, m.id, {
+                "minutes_status": MinutesStatus.DRAFT, "minutes_confirmed_by": "", "minutes_confirmed_at": None,
+            }, expected_version=m.version)
