@@ -5,8 +5,10 @@ from __future__ import annotations
 from aict_desktop.services.appointments import AppointmentService
 from aict_desktop.services.bodies import BodyService
 from aict_desktop.services.meetings import MeetingService
+from aict_desktop.services.reports import ReportService
 from aict_desktop.services.roster import RosterService
 from aict_desktop.services.tasks import TaskService
+from aict_desktop.services.working_groups import WorkingGroupService
 
 
 class Services:
@@ -17,3 +19,5 @@ class Services:
         self.appointments = AppointmentService(store)
         self.meetings = MeetingService(store)
         self.tasks = TaskService(store)
+        self.groups = WorkingGroupService(store)
+        self.reports = ReportService(store, self.groups)
