@@ -19,6 +19,7 @@ _COMMAND_MODULES = [
     "aict_desktop.cli.listing",
     "aict_desktop.cli.importing",
     "aict_desktop.cli.demo_cmd",
+    "aict_desktop.cli.privacy_cmds",
 ]
 
 

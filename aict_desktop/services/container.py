@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from aict_desktop.security.keys import KeyManager
 from aict_desktop.services.appointments import AppointmentService
 from aict_desktop.services.bodies import BodyService
 from aict_desktop.services.meetings import MeetingService
+from aict_desktop.services.personal import PersonalDataService
 from aict_desktop.services.reports import ReportService
 from aict_desktop.services.roster import RosterService
 from aict_desktop.services.tasks import TaskService
@@ -19,5 +21,7 @@ class Services:
         self.appointments = AppointmentService(store)
         self.meetings = MeetingService(store)
         self.tasks = TaskService(store)
+        self.keys = KeyManager(store)  # the UI/CLI sets keys.passphrase_provider where there is no keyring
+        self.personal = PersonalDataService(store, self.keys)
         self.groups = WorkingGroupService(store)
         self.reports = ReportService(store, self.groups)

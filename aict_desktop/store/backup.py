@@ -11,6 +11,11 @@ from pathlib import Path
 from aict_desktop.domain.errors import StoreError
 from aict_desktop.i18n import _
 from aict_desktop.store.engine import SQLITE_MAGIC
+from aict_desktop.store.identity import APP_MARKER
+
+# the tables every schema revision of this program has
+REQUIRED_TABLES = {"alembic_version", "setting", "body", "institution", "person", "appointment", "meeting",
+                   "accesslog"}
 
 
 def _require_file(store) -> Path:
@@ -57,13 +62,13 @@ def validate_backup(path: Path) -> str:
             if ok != "ok":
                 raise StoreError(_("{path} is damaged ({detail}).").format(path=path, detail=ok))
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if "alembic_version" not in tables or "setting" not in tables:
+            if not REQUIRED_TABLES <= tables:
                 raise StoreError(_("{path} is not a backup of this program.").format(path=path))
             rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             marker = conn.execute("SELECT value FROM setting WHERE key='app'").fetchone()
     except sqlite3.Error as exc:
         raise StoreError(_("{path} cannot be read as a database: {reason}").format(path=path, reason=exc))
-    if not rev or not marker:
+    if not rev or not marker or marker[0] != APP_MARKER:
         raise StoreError(_("{path} is not a backup of this program.").format(path=path))
     if rev[0] not in known_revisions():
         raise StoreError(
@@ -72,30 +77,62 @@ def validate_backup(path: Path) -> str:
     return rev[0]
 
 
-def restore_from(db_path: Path, backup: Path) -> Path | None:
+def restore_from(db_path: Path, backup: Path, *, lock_held: bool = False) -> Path | None:
     """Replace the data file with a validated backup; keep the replaced file.
 
     Returns where the replaced file was kept (None if there was none).
-    Nothing is touched unless the backup passes ``validate_backup``.
+    Nothing is touched unless the backup passes ``validate_backup`` and the
+    replaced file has been copied aside. Refused while the program has the
+    file open (unless the caller is that program: ``lock_held``).
     """
+    from aict_desktop.store.instance_lock import InstanceLock
+
     db_path = Path(db_path).expanduser().resolve()
     backup = Path(backup).expanduser().resolve()
     if backup == db_path:
         raise StoreError(_("The backup and the data file are the same file."))
     validate_backup(backup)
-    kept = None
-    if db_path.exists() and db_path.stat().st_size > 0:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = db_path.with_name(f"{db_path.stem}-replaced-{stamp}{db_path.suffix or '.sqlite'}")
+    lock = None if lock_held or not db_path.parent.is_dir() else InstanceLock(db_path).acquire()
+    try:
+        kept = _keep_current(db_path)
+        _copy_into(backup, db_path)
+    finally:
+        if lock is not None:
+            lock.release()
+    return kept
+
+
+def _keep_current(db_path: Path) -> Path | None:
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = db_path.with_name(f"{db_path.stem}-replaced-{stamp}{db_path.suffix or '.sqlite'}")
+    try:
         with contextlib.closing(sqlite3.connect(db_path, timeout=10)) as live, contextlib.closing(
             sqlite3.connect(kept)
         ) as out:
             live.backup(out)
-    tmp = db_path.with_name(db_path.name + ".restore")
-    shutil.copyfile(backup, tmp)
-    with contextlib.closing(sqlite3.connect(tmp)) as src, contextlib.closing(
-        sqlite3.connect(db_path, timeout=10)
-    ) as dst:
-        src.backup(dst)
-    tmp.unlink(missing_ok=True)
+            out.execute("PRAGMA journal_mode = DELETE")
+    except (OSError, sqlite3.Error) as exc:
+        kept.unlink(missing_ok=True)
+        raise StoreError(
+            _("The current data file could not be copied aside ({reason}); nothing was restored.").format(reason=exc)
+        ) from exc
     return kept
+
+
+def _copy_into(backup: Path, db_path: Path) -> None:
+    """Copy the backup's pages into the data file in one SQLite transaction (all or nothing)."""
+    tmp = db_path.with_name(db_path.name + ".restore")
+    try:
+        shutil.copyfile(backup, tmp)
+        with contextlib.closing(sqlite3.connect(tmp)) as src, contextlib.closing(
+            sqlite3.connect(db_path, timeout=10)
+        ) as dst:
+            src.backup(dst)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(
+            _("The backup could not be restored ({reason}); the data file was left as it was.").format(reason=exc)
+        ) from exc
+    finally:
+        tmp.unlink(missing_ok=True)

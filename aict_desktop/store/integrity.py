@@ -49,9 +49,35 @@ def run_checks(store) -> CheckReport:
                 "{meeting} meetings, {task} tasks, {certificate} certificates."
             ).format(**counts)
         )
+    _check_personal(store, report)
     broken = verify_chain(store)
     if broken:
         report.problems.append(broken)
     else:
         report.notes.append(_("Access log: chain intact."))
     return report
+
+
+def _check_personal(store, report: CheckReport) -> None:
+    """Encrypted columns must hold only well-formed ciphertext (never clear text)."""
+    from sqlmodel import select
+
+    from aict_desktop.domain.models import Person
+    from aict_desktop.security.fields import looks_encrypted
+
+    bad, rrn, bank = [], 0, 0
+    with store.session() as s:
+        for pid, r, b in s.exec(select(Person.id, Person.rrn_enc, Person.bank_enc)):
+            rrn += r is not None
+            bank += b is not None
+            if not looks_encrypted(r) or not looks_encrypted(b):
+                bad.append(pid)
+    for pid in bad[:10]:
+        report.problems.append(
+            _("Person {id} has personal data that is not encrypted (or was altered by hand).").format(id=pid)
+        )
+    if not bad:
+        report.notes.append(
+            _("Personal data: {rrn} resident registration numbers and {bank} bank accounts, all encrypted.").format(
+                rrn=rrn, bank=bank)
+        )

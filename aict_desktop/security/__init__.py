@@ -1,0 +1,1 @@
+"""Keys and field encryption for personal data (주민등록번호, bank account)."""
