@@ -20,6 +20,8 @@ _COMMAND_MODULES = [
     "aict_desktop.cli.importing",
     "aict_desktop.cli.demo_cmd",
     "aict_desktop.cli.privacy_cmds",
+    "aict_desktop.cli.certificates",
+    "aict_desktop.cli.exporting",
 ]
 
 

@@ -19,6 +19,10 @@ _COLUMNS = {
         ("id", "ID"), ("title", N_("Title")), ("body", N_("Body")), ("owner", N_("Owner")), ("due", N_("Due")),
         ("status", N_("Status")), ("progress", N_("Progress")),
     ],
+    "certificates": [
+        ("serial", N_("Serial")), ("person", N_("Name")), ("body", N_("Body")), ("role", N_("Role")),
+        ("issued_on", N_("Issued on")), ("status", N_("Status")),
+    ],
 }
 
 
@@ -45,6 +49,8 @@ def fetch(services, what: str, body_id: int | None):
         return services.meetings.list(body_id=body_id)
     if what == "tasks":
         return services.tasks.list(body_id=body_id, include_subgroups=True)
+    if what == "certificates":
+        return services.certificates.list(body_id=body_id)
     raise ValueError(what)
 
 

@@ -96,3 +96,26 @@ class TaskRow:
     priority: str = ""
     overdue: bool = False
     origin_meeting_id: int | None = None
+
+
+@dataclass
+class CertificateRow:
+    """One line of the 발급대장 (issue register)."""
+
+    serial: str
+    person: str
+    body: str
+    role: str
+    issued_on: dt.date
+    status: str
+    id: int = 0
+    body_id: int = 0
+    appointment_id: int = 0
+    institution: str = ""
+    position: str = ""
+    term_start: dt.date | None = None
+    term_end: dt.date | None = None
+    year: int = 0
+    seq: int = 0
+    prints: int = 0  # 발급 + 재발급
+    void_reason: str = ""

@@ -1,0 +1,102 @@
+"""``aict certificates issue|reprint|void`` (DESIGN §4).
+
+ReportLab is imported only by the verbs that print, inside the services.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from aict_desktop.cli.common import add_global_options, open_services
+from aict_desktop.domain.errors import ValidationError
+from aict_desktop.i18n import _
+
+
+def check_out_path(path: str) -> Path:
+    """Refuse an --out that cannot be written, before anything is recorded."""
+    out = Path(path).expanduser()
+    if out.is_dir():
+        raise ValidationError(_("{path} is a folder; give a file name.").format(path=out))
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise ValidationError(_("The folder {folder} does not exist; nothing was recorded.").format(folder=folder))
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise ValidationError(_("{path} cannot be written (no permission); nothing was recorded.").format(path=out))
+    return out
+
+
+def write_out(out: Path, data: bytes) -> None:
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise ValidationError(_("{path} cannot be written: {reason}").format(path=out, reason=exc.strerror)) from None
+
+
+def register(sub) -> None:
+    p = sub.add_parser("certificates", help=_("issue, reprint or void appointment certificates (위촉장)"),
+                       description=_("issue, reprint or void appointment certificates (위촉장)"))
+    add_global_options(p)
+    verbs = p.add_subparsers(dest="cert_verb", metavar=_("ACTION"))
+    verbs.required = True
+
+    q = verbs.add_parser("issue", help=_("assign serials, print and record certificates"))
+    add_global_options(q)
+    q.add_argument("--body", required=True, metavar="B", help=_("the body (id or exact name)"))
+    q.add_argument("--appointment", type=int, action="append", metavar="ID",
+                   help=_("only this appointment (repeatable); default: every current appointee without a certificate"))
+    q.add_argument("--out", required=True, metavar="FILE.pdf", help=_("PDF file to write"))
+    q.set_defaults(handler=cmd_issue)
+
+    q = verbs.add_parser("reprint", help=_("print a certificate again with the same serial (recorded as a reissue)"))
+    add_global_options(q)
+    q.add_argument("serial", metavar="SERIAL", help=_("e.g. 제2025-001호 or 2025-001"))
+    q.add_argument("--body", metavar="B", help=_("the body, when two bodies use the same serial"))
+    q.add_argument("--out", required=True, metavar="FILE.pdf", help=_("PDF file to write"))
+    q.set_defaults(handler=cmd_reprint)
+
+    q = verbs.add_parser("void", help=_("void a certificate (its serial is never reused)"))
+    add_global_options(q)
+    q.add_argument("serial", metavar="SERIAL", help=_("e.g. 제2025-001호 or 2025-001"))
+    q.add_argument("--reason", required=True, metavar="TEXT", help=_("why it is voided"))
+    q.add_argument("--body", metavar="B", help=_("the body, when two bodies use the same serial"))
+    q.set_defaults(handler=cmd_void)
+
+
+def cmd_issue(args) -> int:
+    out = check_out_path(args.out)
+    services = open_services(args)
+    try:
+        body = services.bodies.find_body(args.body)
+        result = services.certificates.issue(body.id, args.appointment)
+    finally:
+        services.store.dispose()
+    write_out(out, result.pdf)
+    serials = [c.serial for c in result.certificates]
+    print(_("Issued {n} certificate(s) of {body}: {first}~{last} → {path}").format(
+        n=len(serials), body=body.name, first=serials[0], last=serials[-1], path=out))
+    return 0
+
+
+def cmd_reprint(args) -> int:
+    out = check_out_path(args.out)
+    services = open_services(args)
+    try:
+        body_id = services.bodies.find_body(args.body).id if args.body else None
+        pdf = services.certificates.reprint(args.serial, body_id)
+    finally:
+        services.store.dispose()
+    write_out(out, pdf)
+    print(_("Reprinted certificate {serial} → {path}").format(serial=args.serial, path=out))
+    return 0
+
+
+def cmd_void(args) -> int:
+    services = open_services(args)
+    try:
+        body_id = services.bodies.find_body(args.body).id if args.body else None
+        services.certificates.void(args.serial, args.reason, body_id)
+    finally:
+        services.store.dispose()
+    print(_("Certificate {serial} is void; its number will not be used again.").format(serial=args.serial))
+    return 0

@@ -1,0 +1,76 @@
+"""``aict export roster|notice|attendance-sheet|minutes|allowances`` (DESIGN §4).
+
+``EXPORT_KINDS`` maps each kind to what it needs (a body or a meeting), the
+formats it writes and how to render it; another kind (``task-report``) is one
+more entry. ReportLab is imported only when a document is rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from aict_desktop.cli.certificates import check_out_path, write_out
+from aict_desktop.cli.common import add_verb, open_services
+from aict_desktop.domain.errors import ValidationError
+from aict_desktop.i18n import _
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    target: str  # "body" (--body B) or "meeting" (--meeting ID)
+    formats: tuple[str, ...]  # the first is the default
+    render: Callable  # (services, target_id, fmt) -> bytes
+
+
+def _roster(sv, body_id: int, fmt: str) -> bytes:
+    return {"pdf": sv.exports.roster_pdf, "xlsx": sv.exports.roster_xlsx, "csv": sv.exports.roster_csv}[fmt](body_id)
+
+
+def _allowances(sv, meeting_id: int, fmt: str) -> bytes:
+    return sv.exports.allowances_pdf(meeting_id) if fmt == "pdf" else sv.exports.allowances_xlsx(meeting_id)
+
+
+EXPORT_KINDS: dict[str, ExportKind] = {
+    "roster": ExportKind("body", ("pdf", "xlsx", "csv"), _roster),
+    "notice": ExportKind("meeting", ("pdf",), lambda sv, mid, fmt: sv.exports.notice_pdf(mid)),
+    "attendance-sheet": ExportKind("meeting", ("pdf",), lambda sv, mid, fmt: sv.exports.attendance_sheet_pdf(mid)),
+    "minutes": ExportKind("meeting", ("pdf", "docx", "hwpx"), lambda sv, mid, fmt: sv.exports.minutes(mid, fmt)),
+    "allowances": ExportKind("meeting", ("pdf", "xlsx"), _allowances),
+}
+
+
+def register(sub) -> None:
+    p = add_verb(sub, "export", _("write a roster, notice, attendance sheet, minutes or allowance list"), cmd_export)
+    p.add_argument("kind", choices=list(EXPORT_KINDS), help=_("what to write"))
+    p.add_argument("--body", metavar="B", help=_("the body (id or exact name), for a roster"))
+    p.add_argument("--meeting", metavar="ID", help=_("the meeting id, for meeting documents"))
+    p.add_argument("--format", metavar="FMT", help=_("pdf (default), xlsx, csv, docx or hwpx, as the kind allows"))
+    p.add_argument("--out", required=True, metavar="FILE", help=_("file to write"))
+
+
+def cmd_export(args) -> int:
+    kind = EXPORT_KINDS[args.kind]
+    fmt = (args.format or kind.formats[0]).lower().lstrip(".")
+    if fmt not in kind.formats:
+        raise ValidationError(_("'{kind}' can be written as {formats}, not '{fmt}'.").format(
+            kind=args.kind, formats=", ".join(kind.formats), fmt=fmt))
+    out = check_out_path(args.out)
+    services = open_services(args)
+    try:
+        if kind.target == "body":
+            if not args.body:
+                raise ValidationError(_("'{kind}' needs --body B.").format(kind=args.kind))
+            target = services.bodies.find_body(args.body).id
+        else:
+            if not args.meeting:
+                raise ValidationError(_("'{kind}' needs --meeting ID.").format(kind=args.kind))
+            if not str(args.meeting).strip().isdigit():
+                raise ValidationError(_("'{value}' is not a meeting id (a number).").format(value=args.meeting))
+            target = int(args.meeting)
+        data = kind.render(services, target, fmt)
+    finally:
+        services.store.dispose()
+    write_out(out, data)
+    print(_("Written: {path}").format(path=out))
+    return 0

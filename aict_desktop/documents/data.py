@@ -1,0 +1,153 @@
+"""Plain data each renderer takes (no database session ever reaches documents/).
+
+Services assemble these from the store; renderers only print them. Text is
+already final (Korean values of enums, names as stored); dates are ``date``
+or ``datetime`` and are formatted by the renderer in the official style.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class CertificateData:
+    """One 위촉장 page."""
+
+    serial: str  # 제2025-001호
+    person_name: str
+    institution_name: str
+    position_title: str
+    body_name: str
+    role_label: str  # 위원, 위원장, ...
+    term_start: dt.date | None
+    term_end: dt.date | None
+    issued_on: dt.date
+    issuer: str  # 서울특별시 서초구청장
+    wording: str = ""  # "" = the default sentence; else with {body}/{role}/{name}
+    seal_png: bytes | None = None  # None = the bundled sample seal
+    border: bool = True
+
+
+@dataclass
+class RosterLine:
+    role: str
+    name: str
+    institution: str
+    position: str
+    kind: str  # 위촉직 / 당연직
+    term_start: dt.date | None
+    term_end: dt.date | None
+
+
+@dataclass
+class RosterData:
+    body_name: str
+    as_of: dt.date
+    lines: list[RosterLine] = field(default_factory=list)
+
+
+@dataclass
+class AgendaLine:
+    kind: str  # 보고 / 심의 / 의결
+    title: str
+    presenter: str = ""
+
+
+@dataclass
+class NoticeData:
+    body_name: str
+    title: str  # 서초AICT 운영위원회 제3차 정기회의
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None
+    place: str
+    agenda: list[AgendaLine] = field(default_factory=list)
+    contact: str = ""
+    issuer: str = ""  # who sends the notice (the body's name when empty)
+    issued_on: dt.date | None = None
+    note: str = ""
+
+
+@dataclass
+class SheetLine:
+    institution: str
+    position: str
+    name: str
+    role: str = ""
+
+
+@dataclass
+class AttendanceSheetData:
+    title: str
+    starts_at: dt.datetime
+    place: str
+    lines: list[SheetLine] = field(default_factory=list)
+    blank_rows: int = 5  # room for walk-ins
+
+
+@dataclass
+class DecisionData:
+    result: str  # 가결 / 부결 / 미결
+    yes: int
+    no: int
+    abstain: int
+    text: str = ""
+    chair_vote: bool | None = None
+
+
+@dataclass
+class MinutesItem:
+    number: int
+    kind: str
+    title: str
+    presenter: str = ""
+    notes: str = ""  # 발언 요지
+    decision: DecisionData | None = None
+
+
+@dataclass
+class MinutesData:
+    title: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None
+    place: str
+    present: list[str] = field(default_factory=list)  # "홍길동(기관 직위)"
+    absent: list[str] = field(default_factory=list)
+    observers: list[str] = field(default_factory=list)
+    items: list[MinutesItem] = field(default_factory=list)
+    summary: str = ""
+    draft: bool = True
+    confirmed_by: str = ""
+    confirmed_at: dt.datetime | None = None
+    signers: list[tuple[str, str]] = field(default_factory=list)  # (직책, 성명) for the signature block
+
+
+@dataclass
+class AllowanceLine:
+    """One row of the 참석수당 지급 명세 (also what ``services.allowances.compute`` returns)."""
+
+    attendance_id: int
+    name: str
+    institution: str
+    position: str
+    category: str  # 위촉직 / 당연직 / 배석
+    attendance: str  # 출석 / 온라인 / 서면 / 불참 ...
+    amount: int  # won
+    note: str = ""  # why: 2시간 초과, 당연직 공무원, an override's reason
+    overridden: bool = False
+    attended: bool = False
+    person_id: int | None = None
+
+
+@dataclass
+class AllowanceSheetData:
+    title: str
+    starts_at: dt.datetime
+    place: str
+    rate: int
+    lines: list[AllowanceLine] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(line.amount for line in self.lines)

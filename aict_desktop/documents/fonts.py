@@ -1,0 +1,121 @@
+"""The bundled Nanum fonts, registered with ReportLab as embedded TrueType.
+
+Two families, each with a bold face so ``<b>`` works in Paragraphs:
+NanumMyeongjo (serif, for certificates and running text) and NanumGothic
+(sans, for headings and tables). Fonts are registered on first use, one
+family at a time, so a job that never needs a family never parses it.
+
+NanumMyeongjo has no hanja; NanumGothic has the KS X 1001 set. So every
+face has a fallback chain (Myeongjo → Gothic): a character the first face
+lacks is printed in the next face that has it, and only a character no
+face has is an error (see ``documents.preflight``). ReportLab's CID fonts
+(not embedded) are never used.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from aict_desktop.resources import resource
+
+SERIF = "NanumMyeongjo"
+SERIF_BOLD = "NanumMyeongjo-Bold"
+SANS = "NanumGothic"
+SANS_BOLD = "NanumGothic-Bold"
+
+_FILES = {
+    SERIF: "NanumMyeongjo.ttf",
+    SERIF_BOLD: "NanumMyeongjoBold.ttf",
+    SANS: "NanumGothic.ttf",
+    SANS_BOLD: "NanumGothicBold.ttf",
+}
+_FAMILY_OF = {SERIF: SERIF, SERIF_BOLD: SERIF, SANS: SANS, SANS_BOLD: SANS}
+_BOLD_OF = {SERIF: SERIF_BOLD, SANS: SANS_BOLD}
+
+# where a face looks for a character it lacks
+FALLBACK = {
+    SERIF: (SERIF, SANS),
+    SERIF_BOLD: (SERIF_BOLD, SANS_BOLD),
+    SANS: (SANS, SERIF),
+    SANS_BOLD: (SANS_BOLD, SERIF_BOLD),
+}
+
+_lock = threading.Lock()
+_registered: set[str] = set()
+_coverage: dict[str, frozenset[int]] = {}
+
+
+def font_path(name: str):
+    return resource("fonts", _FILES[name])
+
+
+def register_family(family: str) -> None:
+    """Register a family's regular and bold faces (idempotent, thread-safe)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    family = _FAMILY_OF[family]
+    with _lock:
+        if family in _registered:
+            return
+        regular, bold = family, _BOLD_OF[family]
+        for name in (regular, bold):
+            font = TTFont(name, str(font_path(name)))  # subset-embedded TrueType
+            pdfmetrics.registerFont(font)
+            _coverage[name] = frozenset(font.face.charToGlyph)
+        pdfmetrics.registerFontFamily(family, normal=regular, bold=bold, italic=regular, boldItalic=bold)
+        _registered.add(family)
+
+
+def register_all() -> None:
+    register_family(SERIF)
+    register_family(SANS)
+
+
+def ensure(name: str) -> str:
+    """Make sure the face ``name`` is registered; returns it."""
+    register_family(name)
+    return name
+
+
+def covers(name: str, ch: str) -> bool:
+    ensure(name)
+    return ord(ch) in _coverage[name]
+
+
+def face_for(name: str, ch: str) -> str | None:
+    """The first face in ``name``'s fallback chain that has ``ch`` (None: no face has it)."""
+    for face in FALLBACK[name]:
+        if covers(face, ch):
+            return face
+    return None
+
+
+def runs(text: str, name: str) -> list[tuple[str, str]]:
+    """Split ``text`` into (face, piece) runs, each piece printable in its face.
+
+    Spaces and line breaks stay with the current face. Call after the
+    preflight: a character no face has is kept in ``name`` here.
+    """
+    out: list[tuple[str, str]] = []
+    cur_face, buf = name, []
+    for ch in text:
+        if ch in " \n\t":
+            buf.append(ch)
+            continue
+        face = face_for(name, ch) or name  # back to the first face as soon as it can
+        if face != cur_face and buf:
+            out.append((cur_face, "".join(buf)))
+            buf = []
+        cur_face = face
+        buf.append(ch)
+    if buf:
+        out.append((cur_face, "".join(buf)))
+    return out
+
+
+def string_width(text: str, name: str, size: float) -> float:
+    """Width of ``text`` printed with fallback (each run in its own face)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return sum(stringWidth(piece, face, size) for face, piece in runs(text, name))

@@ -1,0 +1,114 @@
+"""회의록 (minutes) as PDF; the text helpers here are shared with the DOCX and HWPX writers.
+
+Header table 회의명·일시·장소·참석위원(n명)·불참위원·배석자·안건; then per
+agenda item 발언 요지 and 의결 결과 with counts; then a signature block.
+A 초안 prints a visible draft mark on every page.
+"""
+
+from __future__ import annotations
+
+from aict_desktop.documents import fonts
+from aict_desktop.documents.data import DecisionData, MinutesData, MinutesItem
+from aict_desktop.documents.preflight import Field, check
+from aict_desktop.i18n import _, fmt_date_long, fmt_datetime, fmt_time
+
+TITLE = "회의록"
+CONFIRM_SENTENCE = "위 회의록의 내용이 사실과 다름없음을 확인합니다."
+
+
+def when_text(d: MinutesData) -> str:
+    text = fmt_datetime(d.starts_at)
+    if d.ends_at is not None and d.ends_at.date() == d.starts_at.date():
+        text += f"~{fmt_time(d.ends_at)}"
+    return text
+
+
+def header_rows(d: MinutesData) -> list[tuple[str, str]]:
+    agenda = "\n".join(f"{it.number}. [{it.kind}] {it.title}" for it in d.items) or "-"
+    return [
+        ("회의명", d.title),
+        ("일시", when_text(d)),
+        ("장소", d.place or "-"),
+        (f"참석위원({len(d.present)}명)", ", ".join(d.present) or "-"),
+        (f"불참위원({len(d.absent)}명)", ", ".join(d.absent) or "-"),
+        ("배석자", ", ".join(d.observers) or "-"),
+        ("안건", agenda),
+    ]
+
+
+def item_heading(it: MinutesItem) -> str:
+    text = f"{it.number}. [{it.kind}] {it.title}"
+    return text + (f" (발표: {it.presenter})" if it.presenter else "")
+
+
+def decision_text(dec: DecisionData | None) -> str:
+    """``가결 (찬성 7명, 반대 1명, 기권 0명) — 원안 가결``"""
+    if dec is None:
+        return ""
+    text = f"{dec.result} (찬성 {dec.yes}명, 반대 {dec.no}명, 기권 {dec.abstain}명)"
+    if dec.chair_vote is not None:
+        text += ", 가부동수로 위원장 " + ("찬성" if dec.chair_vote else "반대") + " 결정"
+    if dec.text:
+        text += f" — {dec.text}"
+    return text
+
+
+def status_line(d: MinutesData) -> str:
+    if d.draft:
+        return "초안 (확정 전)"
+    when = fmt_datetime(d.confirmed_at) if d.confirmed_at else ""
+    return f"확정: {d.confirmed_by} {when}".strip()
+
+
+def signers(d: MinutesData) -> list[tuple[str, str]]:
+    return d.signers or [("위원장", ""), ("간사", "")]
+
+
+def preflight(d: MinutesData) -> None:
+    fields = [Field("", _("meeting title"), d.title), Field("", _("place"), d.place), Field("", _("remarks"), d.summary)]
+    fields += [Field(p, _("attendee list"), p) for p in d.present + d.absent + d.observers]
+    for it in d.items:
+        fields += [Field("", _("agenda item"), it.title), Field("", _("presenter"), it.presenter),
+                   Field("", _("discussion notes of item {n}").format(n=it.number), it.notes)]
+        if it.decision is not None:
+            fields.append(Field("", _("decision of item {n}").format(n=it.number), it.decision.text))
+    fields += [Field(name, _("signature block"), name) for _role, name in signers(d)]
+    fields.append(Field("", _("confirmed by"), d.confirmed_by))
+    check(fields)
+
+
+def render_pdf(d: MinutesData) -> bytes:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Spacer
+
+    from aict_desktop.documents import theme
+
+    preflight(d)
+    st = theme.styles()
+    label_w = 32 * mm
+    header = theme.grid(
+        [[theme.para(k, st.label), theme.para(v, st.body)] for k, v in header_rows(d)],
+        [label_w, theme.FRAME_WIDTH - label_w], header_rows=0,
+        extra=[("BACKGROUND", (0, 0), (0, -1), theme.HEADER_FILL), ("LEFTPADDING", (1, 0), (1, -1), 7)],
+    )
+    story = [theme.para(TITLE, st.title), theme.para(status_line(d), st.subtitle), header]
+    if d.summary:
+        story += [theme.para("회의 개요", st.heading), theme.para(d.summary, st.body)]
+    story.append(theme.para("안건별 논의 및 의결 결과", st.heading))
+    for it in d.items:
+        block = [theme.para(item_heading(it), st.body.clone("item", fontName=fonts.SERIF_BOLD, spaceBefore=3 * mm))]
+        block.append(theme.para("○ 발언 요지", st.body_indent))
+        notes = it.notes.strip() or "(기록 없음)"
+        block.append(theme.para(notes, st.body_indent.clone("notes", leftIndent=10 * mm)))
+        if it.decision is not None:
+            block.append(theme.para("○ 의결 결과: " + decision_text(it.decision), st.body_indent))
+        story.append(KeepTogether(block[:3]))
+        story += block[3:]
+    sign = [Spacer(1, 10 * mm), theme.para(CONFIRM_SENTENCE, st.center), Spacer(1, 4 * mm),
+            theme.para(fmt_date_long(d.starts_at.date()), st.center), Spacer(1, 8 * mm)]
+    rows = [[theme.para(role, st.label), theme.para(name or "", st.cell_center), theme.para("(서명)", st.cell_center)]
+            for role, name in signers(d)]
+    sign.append(theme.grid(rows, [30 * mm, 45 * mm, 35 * mm], header_rows=0, row_height=12 * mm,
+                           extra=[("BACKGROUND", (0, 0), (0, -1), theme.HEADER_FILL)]))
+    story.append(KeepTogether(sign))
+    return theme.build(story, title=f"{d.title} {TITLE}", draft=d.draft)

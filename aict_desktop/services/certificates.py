@@ -1,0 +1,261 @@
+"""위촉장 issue register (발급대장): serials, issue, reprint, void.
+
+Serials are unique per body and year (제2025-001호). They are assigned inside
+``store.write()`` (BEGIN IMMEDIATE on SQLite) from the highest number of that
+body and year plus one — void numbers count, so a number is never reused —
+and the UniqueConstraint(body_id, year, seq) backs it with a retry, so two
+machines on one PostgreSQL server cannot share a number either.
+
+Every character is checked against the font before anything is recorded.
+The printed fields are frozen in the register, so a reprint matches the
+original.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from aict_desktop.domain.enums import AppointmentStatus, CertificateStatus, PrintKind, Role
+from aict_desktop.domain.errors import ConflictError, NotFound, ValidationError
+from aict_desktop.domain.models import Appointment, Body, Certificate, CertificatePrint, Institution, Person
+from aict_desktop.domain.serials import format_serial, parse_serial
+from aict_desktop.domain.terms import term_status
+from aict_desktop.i18n import _
+from aict_desktop.services.rows import AppointmentRow, CertificateRow
+from aict_desktop.services.validation import clean_text
+from aict_desktop.store.audit import log_access, os_user
+
+RETRIES = 5
+_ROLE_ORDER = {Role.CHAIR: 0, Role.VICE_CHAIR: 1, Role.GROUP_LEAD: 2, Role.MEMBER: 3, Role.SECRETARY: 4}
+
+
+@dataclass
+class IssueResult:
+    pdf: bytes
+    certificates: list[CertificateRow] = field(default_factory=list)
+
+
+def _frozen(s: Session, a: Appointment) -> dict:
+    """What the certificate prints about the appointee, as of now."""
+    person = s.get(Person, a.person_id)
+    inst = s.get(Institution, person.institution_id) if person.institution_id else None
+    return {
+        "person_name": person.name,
+        "institution_name": inst.name if inst else "",
+        "position_title": a.position_title or person.position,
+        "role_label": a.role.value,
+        "term_start": a.term_start,
+        "term_end": a.term_end,
+    }
+
+
+def _data(body: Body, frozen: dict, serial: str, issued_on: dt.date):
+    from aict_desktop.documents.data import CertificateData
+
+    return CertificateData(
+        serial=serial, body_name=body.name, issued_on=issued_on, issuer=body.issuer or body.name,
+        wording=body.certificate_wording, seal_png=body.seal_png, border=body.certificate_border, **frozen,
+    )
+
+
+class CertificateService:
+    def __init__(self, store, today=dt.date.today):
+        self.store = store
+        self._today = today
+
+    # --- reading -------------------------------------------------------------
+
+    def _body(self, s: Session, body_id: int) -> Body:
+        body = s.get(Body, body_id)
+        if body is None:
+            raise NotFound(_("The body no longer exists."))
+        return body
+
+    def _valid_cert(self, s: Session, appointment_id: int) -> Certificate | None:
+        return s.exec(select(Certificate).where(Certificate.appointment_id == appointment_id,
+                                                Certificate.status == CertificateStatus.VALID)).first()
+
+    def _pending(self, s: Session, body_id: int, on: dt.date) -> list[Appointment]:
+        current = [
+            a for a in s.exec(select(Appointment).where(Appointment.body_id == body_id))
+            if a.term_start <= on and term_status(a.term_end, a.end_reason, on, a.ended_on) is AppointmentStatus.SERVING
+        ]
+        waiting = [a for a in current if self._valid_cert(s, a.id) is None]
+        names = {a.id: s.get(Person, a.person_id).name for a in waiting}
+        return sorted(waiting, key=lambda a: (_ROLE_ORDER.get(a.role, 9), a.kind.value != "당연직", names[a.id], a.id))
+
+    def pending(self, body_id: int) -> list[AppointmentRow]:
+        """Current appointees of the body without a valid certificate for this term."""
+        with self.store.session() as s:
+            self._body(s, body_id)
+            ids = [a.id for a in self._pending(s, body_id, self._today())]
+        by_id = {r.id: r for r in self._appointment_rows(body_id)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _appointment_rows(self, body_id: int) -> list[AppointmentRow]:
+        from aict_desktop.services.appointments import AppointmentService
+
+        return AppointmentService(self.store, today=self._today).list(body_id=body_id)
+
+    def list(self, body_id: int | None = None) -> list[CertificateRow]:
+        with self.store.session() as s:
+            q = select(Certificate, Body.name).join(Body, Certificate.body_id == Body.id)
+            if body_id is not None:
+                q = q.where(Certificate.body_id == body_id)
+            prints = dict(s.exec(select(CertificatePrint.certificate_id, func.count())
+                                 .group_by(CertificatePrint.certificate_id)).all())
+            return [self._row(c, name, prints.get(c.id, 0))
+                    for c, name in s.exec(q.order_by(Certificate.body_id, Certificate.year, Certificate.seq)).all()]
+
+    @staticmethod
+    def _row(c: Certificate, body_name: str, prints: int) -> CertificateRow:
+        return CertificateRow(
+            serial=c.serial, person=c.person_name, body=body_name, role=c.role_label, issued_on=c.issued_on,
+            status=c.status.value, id=c.id, body_id=c.body_id, appointment_id=c.appointment_id,
+            institution=c.institution_name, position=c.position_title, term_start=c.term_start,
+            term_end=c.term_end, year=c.year, seq=c.seq, prints=prints, void_reason=c.void_reason,
+        )
+
+    # --- issuing -------------------------------------------------------------
+
+    def _chosen(self, s: Session, body: Body, appointment_ids, on: dt.date) -> list[Appointment]:
+        if appointment_ids is None:
+            chosen = self._pending(s, body.id, on)
+            if not chosen:
+                raise ValidationError(
+                    _("Every current appointee of {body} already has a certificate for this term.").format(body=body.name)
+                )
+            return chosen
+        chosen = []
+        for aid in dict.fromkeys(appointment_ids):
+            a = s.get(Appointment, int(aid))
+            if a is None:
+                raise NotFound(_("There is no appointment {id}.").format(id=aid))
+            if a.body_id != body.id:
+                raise ValidationError(_("Appointment {id} is not in {body}.").format(id=aid, body=body.name))
+            held = self._valid_cert(s, a.id)
+            if held is not None:
+                raise ValidationError(
+                    _("{name} already holds certificate {serial} for this term; reprint it or void it first.").format(
+                        name=held.person_name, serial=held.serial)
+                )
+            chosen.append(a)
+        if not chosen:
+            raise ValidationError(_("Choose at least one appointment."))
+        return chosen
+
+    @staticmethod
+    def _next_seq(s: Session, body_id: int, year: int) -> int:
+        top = s.exec(select(func.max(Certificate.seq)).where(Certificate.body_id == body_id,
+                                                             Certificate.year == year)).one()
+        return (top or 0) + 1
+
+    def preview(self, body_id: int, appointment_ids=None, on: dt.date | None = None) -> bytes:
+        """The PDF with the serials the appointees WOULD get; nothing is recorded."""
+        from aict_desktop.documents import certificate
+
+        on = on or self._today()
+        with self.store.session() as s:
+            body = self._body(s, body_id)
+            chosen = self._chosen(s, body, appointment_ids, on)
+            first = self._next_seq(s, body.id, on.year)
+            items = [_data(body, _frozen(s, a), format_serial(on.year, first + i), on) for i, a in enumerate(chosen)]
+        return certificate.render(items, title=f"{body.name} 위촉장 (미리보기)")
+
+    def issue(self, body_id: int, appointment_ids=None, on: dt.date | None = None) -> IssueResult:
+        """Assign serials, print, and record the issue; all or nothing."""
+        from aict_desktop.documents import certificate
+
+        on = on or self._today()
+        with self.store.session() as s:  # refuse bad input before taking the write lock
+            body = self._body(s, body_id)
+            chosen = self._chosen(s, body, appointment_ids, on)
+            certificate.preflight([_data(body, _frozen(s, a), "", on) for a in chosen])
+        ids = [a.id for a in chosen]
+        for _attempt in range(RETRIES):
+            try:
+                return self._issue_once(body_id, ids, on)
+            except IntegrityError:
+                continue  # another machine took the number first: take the next one
+        raise ConflictError(_("Could not assign a certificate serial; others are issuing at the same time. Try again."))
+
+    def _issue_once(self, body_id: int, ids: list[int], on: dt.date) -> IssueResult:
+        from aict_desktop.documents import certificate
+
+        with self.store.write() as s:
+            body = self._body(s, body_id)
+            chosen = self._chosen(s, body, ids, on)  # again, under the lock
+            first = self._next_seq(s, body.id, on.year)
+            frozen = [_frozen(s, a) for a in chosen]
+            serials = [format_serial(on.year, first + i) for i in range(len(chosen))]
+            pdf = certificate.render([_data(body, f, serial, on) for f, serial in zip(frozen, serials)],
+                                     title=f"{body.name} 위촉장")
+            digest = hashlib.sha256(pdf).hexdigest()
+            who = os_user()
+            certs = []
+            for i, (a, f, serial) in enumerate(zip(chosen, frozen, serials)):
+                c = Certificate(body_id=body.id, year=on.year, seq=first + i, serial=serial, appointment_id=a.id,
+                                issued_on=on, status=CertificateStatus.VALID, **f)
+                s.add(c)
+                s.flush()
+                s.add(CertificatePrint(certificate_id=c.id, kind=PrintKind.ISSUE, by=who, file_sha256=digest))
+                log_access(s, "certificate.issue", target=serial, subject=f["person_name"], detail=body.name)
+                certs.append(self._row(c, body.name, 1))
+            return IssueResult(pdf=pdf, certificates=certs)
+
+    # --- reprint and void ------------------------------------------------------
+
+    def _find(self, s: Session, serial: str, body_id: int | None) -> Certificate:
+        year, seq = parse_serial(serial)
+        text = format_serial(year, seq)
+        q = select(Certificate).where(Certificate.serial == text)
+        if body_id is not None:
+            q = q.where(Certificate.body_id == body_id)
+        found = list(s.exec(q))
+        if not found:
+            raise NotFound(_("There is no certificate {serial}.").format(serial=text))
+        if len(found) > 1:
+            names = ", ".join(self._body(s, c.body_id).name for c in found)
+            raise ValidationError(
+                _("Certificate {serial} exists in several bodies ({bodies}); say which body.").format(serial=text, bodies=names)
+            )
+        return found[0]
+
+    def reprint(self, serial: str, body_id: int | None = None) -> bytes:
+        """The same certificate again (same serial, frozen fields), recorded as 재발급."""
+        from aict_desktop.documents import certificate
+
+        with self.store.write() as s:
+            c = self._find(s, serial, body_id)
+            if c.status is CertificateStatus.VOID:
+                raise ValidationError(
+                    _("Certificate {serial} was voided ({reason}) and cannot be reprinted.").format(
+                        serial=c.serial, reason=c.void_reason)
+                )
+            body = self._body(s, c.body_id)
+            frozen = {k: getattr(c, k) for k in ("person_name", "institution_name", "position_title", "role_label",
+                                                  "term_start", "term_end")}
+            pdf = certificate.render([_data(body, frozen, c.serial, c.issued_on)], title=f"{body.name} 위촉장 (재발급)")
+            s.add(CertificatePrint(certificate_id=c.id, kind=PrintKind.REPRINT, by=os_user(),
+                                   file_sha256=hashlib.sha256(pdf).hexdigest()))
+            log_access(s, "certificate.reprint", target=c.serial, subject=c.person_name, detail=body.name)
+            return pdf
+
+    def void(self, serial: str, reason: str, body_id: int | None = None) -> None:
+        """폐기: the certificate stops being valid; its number is never given again."""
+        why = clean_text(reason, _("Reason"), required=True, max_len=500, field="reason")
+        with self.store.write() as s:
+            c = self._find(s, serial, body_id)
+            if c.status is CertificateStatus.VOID:
+                raise ValidationError(_("Certificate {serial} is already void.").format(serial=c.serial))
+            c.status = CertificateStatus.VOID
+            c.void_reason = why
+            c.voided_at = dt.datetime.now().replace(microsecond=0)
+            s.add(c)
+            log_access(s, "certificate.void", target=c.serial, subject=c.person_name, detail=why)
