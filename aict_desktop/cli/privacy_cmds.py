@@ -85,7 +85,7 @@ def cmd_log(args) -> int:
                      "action": e.action, "target": e.target, "subject": e.subject, "detail": e.detail,
                      "hash": e.hash} for e in rows])
         return 0
-    print_table([_("No."), _("When"), _("OS user"), _("Action"), _("What"), _("Whose data"), _("Detail")],
+    print_table([_("Entry"), _("When"), _("OS user"), _("Action"), _("What"), _("Whose data"), _("Detail")],
                 [[e.id, e.at.isoformat(sep=" ", timespec="seconds"), e.os_user, action_label(e.action), e.target,
                   e.subject, e.detail] for e in rows])
     return 0

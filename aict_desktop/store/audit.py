@@ -110,8 +110,12 @@ def log_access(
     subject: str = "",
     detail: str = "",
     program: str | None = None,
+    at: dt.datetime | None = None,
 ) -> AccessLog:
-    """Append one entry in the caller's (writing) session, and move the anchor with it."""
+    """Append one entry in the caller's (writing) session, and move the anchor with it.
+
+    ``at`` defaults to now (it exists for carrying over entries recorded elsewhere).
+    """
     anchor_row, anchor = _read_json(session, ANCHOR_KEY, lock=True)
     last = session.exec(select(AccessLog).order_by(AccessLog.id.desc()).limit(1)).first()
     if last is not None:
@@ -132,6 +136,8 @@ def log_access(
         detail=detail,
         prev_hash=prev,
     )
+    if at is not None:
+        entry.at = at.replace(microsecond=0)
     session.add(entry)
     session.flush()  # assigns the id, which the hash covers
     entry.hash = entry_hash(entry, prev)

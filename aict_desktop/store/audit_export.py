@@ -14,7 +14,7 @@ COLUMNS = ("id", "at", "os_user", "db_user", "program", "action", "action_label"
 
 
 def header_labels() -> list[str]:
-    return [_("No."), _("When"), _("OS user"), _("Database user"), _("Program"), _("Action code"), _("Action"),
+    return [_("Entry"), _("When"), _("OS user"), _("Database user"), _("Program"), _("Action code"), _("Action"),
             _("What"), _("Whose data"), _("Detail"), _("Previous hash"), _("Hash")]
 
 
