@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from aict_desktop.domain.enums import AppointmentStatus, ProgramKind, Role, TaskStatus
+from aict_desktop.domain.enums import AppointmentStatus, BodyKind, ProgramKind, Role, TaskStatus
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import (
     Appointment,
@@ -105,12 +105,14 @@ class WorkingGroupService:
         return body
 
     def groups(self, parent_id: int | None = None) -> list[Body]:
-        """Working groups (bodies with a parent), optionally of one parent, in display order."""
+        """Working groups (bodies with a parent), optionally of one parent: 분과 first, then other child bodies."""
         with self.store.session() as s:
             q = select(Body).where(Body.parent_id.is_not(None))
             if parent_id is not None:
                 q = q.where(Body.parent_id == parent_id)
-            return list(s.exec(q.order_by(Body.parent_id, Body.sort_order, Body.id)))
+            bodies = list(s.exec(q.order_by(Body.parent_id, Body.sort_order, Body.id)))
+        # 분과 first; other child bodies (e.g. a network's 운영협의회) after them
+        return sorted(bodies, key=lambda b: (b.parent_id, b.kind is not BodyKind.WORKING_GROUP))
 
     def report_scope(self, body_id: int) -> list[Body]:
         """The groups a review of ``body_id`` covers: a 분과 itself, or a network's own work plus each 분과."""
