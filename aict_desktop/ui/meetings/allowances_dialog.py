@@ -1,0 +1,122 @@
+"""참석수당 of one meeting: the computed list, a manual amount per person with a reason, PDF and .xlsx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aict_desktop.i18n import _, fmt_won
+from aict_desktop.ui.meetings.common import attempt, show_error
+
+
+class AllowancesDialog(QDialog):
+    def __init__(self, services, meeting_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.meeting_id = meeting_id
+        self.lines = []
+        self.setWindowTitle(_("Attendance allowances"))
+        self.resize(860, 520)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([_("Name"), _("Affiliation"), _("Kind"), _("Attendance"),
+                                              _("Amount"), _("Note")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.total = QLabel()
+        self.total.setStyleSheet("font-weight: bold;")
+        self.amount = QSpinBox(maximum=10_000_000, singleStep=10_000, suffix="원")
+        self.amount.setGroupSeparatorShown(True)
+        self.reason = QLineEdit(placeholderText=_("Reason for the manual amount (required)"))
+        self.set_button = QPushButton(_("Set amount"))
+        self.clear_button = QPushButton(_("Use computed amount"))
+        self.pdf_button = QPushButton(_("Payment list (PDF)"))
+        self.xlsx_button = QPushButton(_("Payment list (.xlsx)"))
+        edit = QHBoxLayout()
+        edit.addWidget(self.amount)
+        edit.addWidget(self.reason, 1)
+        edit.addWidget(self.set_button)
+        edit.addWidget(self.clear_button)
+        out = QHBoxLayout()
+        out.addWidget(self.total, 1)
+        out.addWidget(self.pdf_button)
+        out.addWidget(self.xlsx_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(edit)
+        lay.addLayout(out)
+        self.table.currentCellChanged.connect(lambda *_a: self._selected())
+        self.set_button.clicked.connect(self.set_amount)
+        self.clear_button.clicked.connect(self.clear_amount)
+        self.pdf_button.clicked.connect(lambda: self.save("pdf"))
+        self.xlsx_button.clicked.connect(lambda: self.save("xlsx"))
+        self.reload()
+
+    def reload(self, select: int | None = None) -> None:
+        self.lines = self.services.allowances.compute(self.meeting_id)
+        self.table.setRowCount(len(self.lines))
+        for r, ln in enumerate(self.lines):
+            note = ln.note + (" " + _("(set by hand)") if ln.overridden else "")
+            for c, text in enumerate((ln.name, ln.institution, ln.category, ln.attendance, fmt_won(ln.amount), note)):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+            if ln.attendance_id == select:
+                self.table.selectRow(r)
+        self.total.setText(_("Total: {amount} for {n} people").format(
+            amount=fmt_won(sum(ln.amount for ln in self.lines)), n=sum(1 for ln in self.lines if ln.amount)))
+
+    def _current(self):
+        r = self.table.currentRow()
+        return self.lines[r] if 0 <= r < len(self.lines) else None
+
+    def _selected(self) -> None:
+        ln = self._current()
+        if ln is not None:
+            self.amount.setValue(ln.amount)
+            self.reason.setText(ln.note if ln.overridden else "")
+
+    def set_amount(self) -> None:
+        ln = self._current()
+        if ln is not None and attempt(self, lambda: self.services.allowances.set_override(
+                ln.attendance_id, self.amount.value(), self.reason.text()) or True):
+            self.reload(select=ln.attendance_id)
+
+    def clear_amount(self) -> None:
+        ln = self._current()
+        if ln is not None and attempt(self, lambda: self.services.allowances.set_override(ln.attendance_id, None) or True):
+            self.reload(select=ln.attendance_id)
+
+    def save(self, fmt: str, path: str | Path | None = None) -> Path | None:
+        if path is None:
+            m = self.services.meetings.get(self.meeting_id)
+            path, _filter = QFileDialog.getSaveFileName(self, _("Save payment list"),
+                                                        f"{m.title} 참석수당.{fmt}", f"{fmt.upper()} (*.{fmt})")
+            if not path:
+                return None
+        make = self.services.exports.allowances_pdf if fmt == "pdf" else self.services.exports.allowances_xlsx
+        data = attempt(self, lambda: make(self.meeting_id))
+        if data is None:
+            return None
+        target = Path(path)
+        try:
+            target.write_bytes(data)
+        except OSError as err:
+            show_error(self, _("The file {path} cannot be written: {reason}").format(path=target, reason=err.strerror))
+            return None
+        return target

@@ -1,0 +1,274 @@
+"""Meeting mode: one focused window for the meeting itself (issue 5 item 2).
+
+Attendance with a live quorum, the agenda, 발언 요지 per item (autosaved:
+durable within a second of the last keystroke), votes, action items, a timer,
+and the minutes workflow. Opening it marks the meeting 진행중, so after a crash
+the next start offers to reopen it on the item that was open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aict_desktop.domain.enums import AgendaKind
+from aict_desktop.i18n import _, fmt_date_weekday, fmt_time
+from aict_desktop.services.meeting_tools import meeting_tools
+from aict_desktop.ui.meetings.action_panel import ActionItemsPanel
+from aict_desktop.ui.meetings.attendance_panel import AttendancePanel
+from aict_desktop.ui.meetings.autosave import DebouncedSaver
+from aict_desktop.ui.meetings.common import attempt, set_status
+from aict_desktop.ui.meetings.item_panel import ItemPanel
+from aict_desktop.ui.meetings.minutes_bar import MinutesBar
+
+
+class MeetingModeWindow(QMainWindow):
+    def __init__(self, services, meeting_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.tools = meeting_tools(services)
+        self.meeting_id = meeting_id
+        self.meeting = self.tools.session.start(meeting_id)
+        body = services.bodies.get_body(self.meeting.body_id)
+        self.setWindowTitle(_("Meeting mode — {title}").format(title=self.meeting.title))
+        self.items = []
+        self._build(body)
+        self._connect_signals()
+        self._shortcuts()
+        self.reload_agenda(select=self.tools.session.current_item(meeting_id))
+        self.refresh_quorum()
+        self._apply_lock(self.minutes_bar.refresh())
+        self._tick()
+        self.clock.start()
+
+    # --- layout ---------------------------------------------------------------------
+
+    def _build(self, body) -> None:
+        m = self.meeting
+        self.title = QLabel(m.title)
+        self.title.setStyleSheet("font-size: 17pt; font-weight: bold;")
+        when = f"{fmt_date_weekday(m.starts_at.date())} {fmt_time(m.starts_at)}"
+        self.subtitle = QLabel(" · ".join(p for p in (when, m.place) if p))
+        self.timer_label = QLabel()
+        self.timer_label.setStyleSheet("font-size: 15pt; font-family: monospace;")
+        self.quorum_label = QLabel()
+        self.quorum_label.setStyleSheet("font-size: 13pt;")
+        self.save_label = QLabel()
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        head.addWidget(self.quorum_label)
+        head.addSpacing(24)
+        head.addWidget(self.timer_label)
+
+        self.attendance = AttendancePanel(self.services, self.meeting_id)
+        self.agenda = QListWidget()
+        self.agenda.setObjectName("agenda")
+        self.summary = QPlainTextEdit()
+        self.summary.setPlaceholderText(_("Other remarks for the minutes (saved automatically)"))
+        self.summary_saver = DebouncedSaver(
+            self.summary, lambda text: self.services.meetings.save_summary(self.meeting_id, text))
+        self.summary_saver.load(m.minutes_summary)
+        middle = QWidget()
+        mid = QVBoxLayout(middle)
+        mid.setContentsMargins(0, 0, 0, 0)
+        mid.addWidget(QLabel(_("Agenda (Alt+↑/↓)")))
+        mid.addWidget(self.agenda, 2)
+        mid.addWidget(QLabel(_("Other remarks")))
+        mid.addWidget(self.summary, 1)
+
+        self.item_panel = ItemPanel(self.services, body.tie_rule)
+        self.actions_panel = ActionItemsPanel(self.services, self.tools, self.meeting_id)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.item_panel)
+        holder = QWidget()
+        hl = QVBoxLayout(holder)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(QLabel(_("Action items (F6)")))
+        hl.addWidget(self.actions_panel)
+        right.addWidget(holder)
+        right.setSizes([520, 200])
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(QLabel(_("Attendance (F2; keys 1–5)")))
+        ll.addWidget(self.attendance)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(middle)
+        split.addWidget(right)
+        split.setSizes([430, 260, 560])
+
+        self.minutes_bar = MinutesBar(self.services, self.meeting_id)
+        self.finish_button = QPushButton(_("End meeting"))
+        self.allowances_button = QPushButton(_("Allowances"))
+        self.allowances_button.setEnabled(getattr(self.services, "allowances", None) is not None)
+        foot = QHBoxLayout()
+        foot.addWidget(self.minutes_bar, 1)
+        foot.addWidget(self.allowances_button)
+        foot.addWidget(self.finish_button)
+        keys = QLabel(_("Alt+↑/↓ or Ctrl+PgUp/PgDn: agenda item · F2 attendance (1 출석, 2 불참, 3 대리출석, "
+                        "4 서면, 5 온라인, 0 미정) · F3 notes · F4 vote · F6 action item · Ctrl+S save"))
+        keys.setStyleSheet("color: #555;")
+        status = QHBoxLayout()
+        status.addWidget(keys, 1)
+        status.addWidget(self.save_label)
+
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.addLayout(head)
+        lay.addWidget(split, 1)
+        lay.addLayout(foot)
+        lay.addLayout(status)
+        self.setCentralWidget(central)
+        self.resize(1280, 800)
+        self.clock = QTimer(self, interval=1000)
+
+    def _connect_signals(self) -> None:
+        self.agenda.currentRowChanged.connect(self._item_changed)
+        self.attendance.changed.connect(self.refresh_quorum)
+        for saver in (self.item_panel.saver, self.summary_saver):
+            saver.saved.connect(self._saved)
+            saver.failed.connect(self._save_failed)
+        self.item_panel.decided.connect(self._mark_agenda)
+        self.minutes_bar.beforeAction.connect(self.save_all)
+        self.minutes_bar.lockChanged.connect(self._apply_lock)
+        self.finish_button.clicked.connect(self.finish)
+        self.allowances_button.clicked.connect(self.show_allowances)
+        self.clock.timeout.connect(self._tick)
+
+    def _shortcuts(self) -> None:
+        def bind(keys, fn):
+            for k in keys:
+                QShortcut(QKeySequence(k), self, fn, context=Qt.ShortcutContext.WindowShortcut)
+
+        bind(("Alt+Down", "Ctrl+PgDown"), lambda: self.step(+1))
+        bind(("Alt+Up", "Ctrl+PgUp"), lambda: self.step(-1))
+        bind(("F2",), self.attendance.table.setFocus)
+        bind(("F3",), self.item_panel.notes.setFocus)
+        bind(("F4",), lambda: self.item_panel.yes.setFocus() if self.item_panel.vote_box.isVisible() else None)
+        bind(("F6",), self.actions_panel.title.setFocus)
+        bind(("Ctrl+S",), self.save_all)
+
+    # --- agenda ---------------------------------------------------------------------
+
+    def reload_agenda(self, select: int | None = None) -> None:
+        self.items = self.services.meetings.items(self.meeting_id)
+        decisions = self.services.meetings.decisions(self.meeting_id)
+        self.agenda.blockSignals(True)
+        self.agenda.clear()
+        for pos, it in enumerate(self.items, start=1):
+            mark = ""
+            if it.kind is AgendaKind.RESOLUTION and it.id in decisions:
+                mark = f"  ✔ {decisions[it.id].result.value}"
+            QListWidgetItem(f"{pos}. [{it.kind.value}] {it.title}{mark}", self.agenda)
+        self.agenda.blockSignals(False)
+        ids = [it.id for it in self.items]
+        row = ids.index(select) if select in ids else (0 if ids else -1)
+        self.agenda.setCurrentRow(row)
+        if row < 0:
+            self.item_panel.show_item(None)
+        elif self.item_panel.item_id != ids[row]:
+            self._item_changed(row)
+
+    def _mark_agenda(self) -> None:
+        self.reload_agenda(select=self.item_panel.item_id)
+
+    def _item_changed(self, row: int) -> None:
+        item_id = self.items[row].id if 0 <= row < len(self.items) else None
+        self.item_panel.show_item(item_id, row + 1)
+        self.actions_panel.set_agenda_item(item_id)
+        if item_id is not None:
+            attempt(self, lambda: self.tools.session.set_current_item(self.meeting_id, item_id), quiet=True)
+
+    def step(self, delta: int) -> None:
+        row = max(0, min(len(self.items) - 1, self.agenda.currentRow() + delta))
+        self.agenda.setCurrentRow(row)
+        self.item_panel.notes.setFocus()
+
+    # --- state ----------------------------------------------------------------------
+
+    def refresh_quorum(self) -> None:
+        q = self.services.meetings.quorum(self.meeting_id)
+        set_status(self.quorum_label, q.describe(), ok=q.met)
+
+    def _tick(self) -> None:
+        secs = int(self.tools.session.elapsed(self.meeting).total_seconds())
+        self.timer_label.setText(f"{secs // 3600:02d}:{secs // 60 % 60:02d}:{secs % 60:02d}")
+
+    def _saved(self) -> None:
+        set_status(self.save_label, _("All changes saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S")))
+
+    def _save_failed(self, message: str) -> None:
+        set_status(self.save_label, _("NOT SAVED: {message}").format(message=message), ok=False)
+
+    def save_all(self) -> bool:
+        ok = self.item_panel.saver.flush()
+        return self.summary_saver.flush() and ok
+
+    def _apply_lock(self, locked: bool) -> None:
+        self.item_panel.set_locked(locked)
+        self.attendance.set_locked(locked)
+        self.actions_panel.set_locked(locked)
+        self.summary.setReadOnly(locked)
+
+    def show_allowances(self):
+        from aict_desktop.ui.meetings.allowances_dialog import AllowancesDialog
+
+        self.save_all()
+        dlg = AllowancesDialog(self.services, self.meeting_id, self)
+        dlg.open()
+        return dlg
+
+    def finish(self) -> None:
+        self.save_all()
+        self.meeting = self.tools.session.finish(self.meeting_id)
+        self.clock.stop()
+        self._tick()
+        self.finish_button.setEnabled(False)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if not self.save_all():
+            self._save_failed(_("the last change could not be saved; the window stays open."))
+            event.ignore()
+            return
+        self.clock.stop()
+        super().closeEvent(event)
+
+
+_OPEN: set[MeetingModeWindow] = set()
+
+
+def open_meeting_mode(services, meeting_id: int, parent: QWidget | None = None) -> MeetingModeWindow | None:
+    """Show meeting mode for a meeting (kept alive until closed); None if it cannot open."""
+    for w in _OPEN:
+        if w.meeting_id == meeting_id:
+            w.raise_()
+            w.activateWindow()
+            return w
+    window = attempt(parent, lambda: MeetingModeWindow(services, meeting_id, parent))
+    if window is None:
+        return None
+    window.setWindowFlag(Qt.WindowType.Window, True)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    _OPEN.add(window)
+    window.destroyed.connect(lambda *_a, w=window: _OPEN.discard(w))
+    window.show()
+    return window

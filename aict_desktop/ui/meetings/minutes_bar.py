@@ -1,0 +1,139 @@
+"""Meeting mode's minutes bar: 초안 → 확정 (and an explicit, recorded 확정 취소), exports, allowances."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from aict_desktop.domain.enums import MinutesStatus
+from aict_desktop.i18n import _, fmt_date
+from aict_desktop.store.audit import os_user
+from aict_desktop.ui.meetings.common import attempt, set_status, show_error
+
+FORMATS = (("pdf", "PDF"), ("docx", "DOCX"), ("hwpx", "HWPX"))
+
+
+def exports_of(services):
+    """The document engine's export service, when it is part of this build."""
+    return getattr(services, "exports", None)
+
+
+class UnconfirmDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Cancel confirmation"))
+        self.who = QLineEdit(os_user())
+        self.reason = QLineEdit(placeholderText=_("Why the confirmed minutes must change"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(_("Cancelling the confirmation unlocks the minutes. It is recorded in the access log.")))
+        form.addRow(_("Name"), self.who)
+        form.addRow(_("Reason"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class MinutesBar(QWidget):
+    lockChanged = Signal(bool)
+    beforeAction = Signal()  # the window saves every field first
+
+    def __init__(self, services, meeting_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.meeting_id = meeting_id
+        self.state = QLabel()
+        self.confirm_button = QPushButton(_("Confirm minutes"))
+        self.unconfirm_button = QPushButton(_("Cancel confirmation"))
+        self.export_buttons = {}
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.state, 1)
+        lay.addWidget(self.confirm_button)
+        lay.addWidget(self.unconfirm_button)
+        exports = exports_of(services)
+        for fmt, label in FORMATS:
+            b = QPushButton(_("Minutes {format}").format(format=label))
+            b.setEnabled(exports is not None)
+            if exports is None:
+                b.setToolTip(_("The document engine is not available in this build."))
+            b.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
+            lay.addWidget(b)
+            self.export_buttons[fmt] = b
+        self.confirm_button.clicked.connect(lambda: self.confirm())
+        self.unconfirm_button.clicked.connect(lambda: self.unconfirm())
+        self.refresh()
+
+    def refresh(self) -> bool:
+        """Show the minutes' state; True when locked."""
+        m = self.services.meetings.get(self.meeting_id)
+        locked = m.minutes_status is MinutesStatus.CONFIRMED
+        if locked:
+            when = m.minutes_confirmed_at
+            set_status(self.state, _("Minutes confirmed by {who} on {when} — locked").format(
+                who=m.minutes_confirmed_by, when=f"{fmt_date(when.date())} {when:%H:%M}" if when else ""))
+        else:
+            set_status(self.state, _("Minutes: draft"), ok=True)
+            self.state.setStyleSheet("")
+        self.confirm_button.setVisible(not locked)
+        self.unconfirm_button.setVisible(locked)
+        return locked
+
+    def confirm(self, by: str | None = None) -> bool:
+        self.beforeAction.emit()
+        if by is None:
+            by, ok = QInputDialog.getText(self, _("Confirm minutes"), _(
+                "Confirming locks the minutes; later changes need an explicit cancellation.\nConfirmed by:"),
+                text=os_user())
+            if not ok:
+                return False
+        if attempt(self, lambda: self.services.meetings.confirm_minutes(self.meeting_id, by)) is None:
+            return False
+        self.lockChanged.emit(self.refresh())
+        return True
+
+    def unconfirm(self, by: str | None = None, reason: str | None = None) -> bool:
+        if by is None or reason is None:
+            dlg = UnconfirmDialog(self)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return False
+            by, reason = dlg.who.text(), dlg.reason.text()
+        if attempt(self, lambda: self.services.meetings.unconfirm_minutes(self.meeting_id, by, reason)) is None:
+            return False
+        self.lockChanged.emit(self.refresh())
+        return True
+
+    def export(self, fmt: str, path: str | Path | None = None) -> Path | None:
+        exports = exports_of(self.services)
+        if exports is None:
+            return None
+        self.beforeAction.emit()
+        if path is None:
+            m = self.services.meetings.get(self.meeting_id)
+            suggested = f"{m.title} 회의록.{fmt}".replace("/", "_")
+            path, _filter = QFileDialog.getSaveFileName(self, _("Save minutes"), suggested, f"{fmt.upper()} (*.{fmt})")
+            if not path:
+                return None
+        data = attempt(self, lambda: exports.minutes(self.meeting_id, fmt))
+        if data is None:
+            return None
+        target = Path(path)
+        try:
+            target.write_bytes(data)
+        except OSError as err:
+            show_error(self, _("The file {path} cannot be written: {reason}").format(path=target, reason=err.strerror))
+            return None
+        return target
