@@ -1,0 +1,136 @@
+"""Composition root: settings → language → fonts → main window → data file → services.
+
+Everything is built here and passed in explicitly; there is no global
+application object. The window is shown first and the data file is opened
+in the background (importing the database layer and checking the schema
+takes most of a second), so the program appears at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from aict_desktop import __version__, i18n
+from aict_desktop.config import Settings
+from aict_desktop.i18n import _
+
+
+@dataclass
+class Opened:
+    """What opening the data file produced (released on exit)."""
+
+    services: object
+    lock: object | None = None
+    empty: bool = False
+
+    def close(self) -> None:
+        try:
+            self.services.store.dispose()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+
+
+def open_data(target: str) -> Opened:
+    """Lock a local file against a second instance, create/upgrade it, build the services."""
+    from aict_desktop.services.container import Services
+    from aict_desktop.store import open_store
+    from aict_desktop.store.engine import is_url
+    from aict_desktop.store.instance_lock import InstanceLock
+
+    lock = None
+    if not is_url(target):
+        path = Path(target).expanduser().resolve()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = InstanceLock(path).acquire()
+    try:
+        store = open_store(target, create=True)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    services = Services(store)
+    empty = not services.bodies.list_bodies()
+    return Opened(services, lock, empty)
+
+
+def demo_available() -> bool:
+    try:
+        from aict_desktop.services.demo import load_demo  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def offer_demo(window, services) -> bool:
+    """On an empty data file: load the demo data, or start empty."""
+    if not demo_available():
+        return False
+    box = QMessageBox(QMessageBox.Icon.Question, _("AICT Secretariat"),
+                      _("The data file is empty. Load the demo data (bodies, 31 institutions, people, meetings, "
+                        "tasks) to try the program, or start with an empty file?"), parent=window)
+    demo = box.addButton(_("Load demo data"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("Start empty"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(demo)
+    box.exec()
+    if box.clickedButton() is not demo:
+        return False
+    from aict_desktop.services.demo import load_demo
+    from aict_desktop.ui.feedback import show_error
+
+    try:
+        load_demo(services)
+    except Exception as err:  # shown to the user; the file stays usable
+        show_error(window, err)
+        return False
+    return True
+
+
+def build_app(argv: list[str], settings: Settings) -> QApplication:
+    from aict_desktop.ui.fonts import register_fonts
+    from aict_desktop.ui.i18n_qt import install_qt_translator
+
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("AICT Secretariat")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("AICT")
+    install_qt_translator(app, i18n.language())
+    register_fonts(app)
+    return app
+
+
+def run(db: str | None = None, argv: list[str] | None = None) -> int:
+    """Start the program; returns the exit code."""
+    settings = Settings.load()
+    i18n.install(settings.language)
+    app = build_app(argv or sys.argv, settings)
+    target = db or settings.database_target()
+
+    from aict_desktop.ui.main_window import MainWindow
+    from aict_desktop.ui.worker import run_in_background
+
+    window = MainWindow(settings, data_label=_("Data file: {path}").format(path=target))
+    window.show()
+    state: dict[str, Opened] = {}
+
+    def opened(result: Opened) -> None:
+        state["opened"] = result
+        if result.empty:
+            offer_demo(window, result.services)
+        window.attach_services(result.services)
+
+    def failed(err: BaseException) -> None:
+        window.fail(err)
+        QTimer.singleShot(0, lambda: app.exit(1))
+
+    run_in_background(window, lambda: open_data(target), on_success=opened, on_failure=failed,
+                      label=_("Opening the data file…"), cancellable=False, show_progress=False)
+    code = app.exec()
+    if "opened" in state:
+        state["opened"].close()
+    return code

@@ -1,0 +1,83 @@
+"""One registry for menu, toolbar and keyboard actions (Picard's ``ui/mainwindow/actions.py`` habit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+from aict_desktop.i18n import N_, _
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str
+    text: str  # English msgid (N_)
+    menu: str  # "file" | "edit" | "view" | "help"
+    shortcut: QKeySequence.StandardKey | str | None = None
+    icon: QStyle.StandardPixmap | None = None
+    toolbar: bool = False
+    tip: str = ""
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("new", N_("New"), "edit", QKeySequence.StandardKey.New, QStyle.StandardPixmap.SP_FileIcon, True,
+               N_("New record on this page")),
+    ActionSpec("save", N_("Save"), "edit", QKeySequence.StandardKey.Save, QStyle.StandardPixmap.SP_DialogSaveButton,
+               True, N_("Save the record being edited")),
+    ActionSpec("delete", N_("Delete"), "edit", "Ctrl+Delete", QStyle.StandardPixmap.SP_TrashIcon, True,
+               N_("Delete the selected record")),
+    ActionSpec("search", N_("Find"), "edit", QKeySequence.StandardKey.Find, None, False, N_("Go to the search box")),
+    ActionSpec("refresh", N_("Refresh"), "view", QKeySequence.StandardKey.Refresh,
+               QStyle.StandardPixmap.SP_BrowserReload, True, N_("Reload this page")),
+    ActionSpec("print", N_("Preview and print…"), "file", QKeySequence.StandardKey.Print, None, True,
+               N_("Preview this page's document and print it")),
+    ActionSpec("import", N_("Import from Excel/CSV…"), "file", "Ctrl+I", QStyle.StandardPixmap.SP_DialogOpenButton,
+               True, N_("Import institutions or people")),
+    ActionSpec("backup", N_("Back up now…"), "file", None, None, False, N_("Copy the data file to a backup")),
+    ActionSpec("quit", N_("Quit"), "file", QKeySequence.StandardKey.Quit, None, False),
+    ActionSpec("about", N_("About AICT Secretariat"), "help", None, None, False),
+)
+
+MENUS = (("file", N_("&File")), ("edit", N_("&Edit")), ("view", N_("&View")), ("go", N_("&Go")), ("help", N_("&Help")))
+
+
+class ActionRegistry:
+    """Builds every QAction once; the window connects them to its handlers."""
+
+    def __init__(self, parent: QWidget):
+        self.parent = parent
+        self.actions: dict[str, QAction] = {}
+        style = parent.style()
+        for spec in SPECS:
+            act = QAction(_(spec.text), parent)
+            act.setObjectName(f"action_{spec.key}")
+            if spec.shortcut is not None:
+                act.setShortcut(QKeySequence(spec.shortcut))
+            if spec.icon is not None:
+                act.setIcon(style.standardIcon(spec.icon))
+            if spec.tip:
+                tip = _(spec.tip)
+                if spec.shortcut is not None:
+                    tip += f" ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                act.setToolTip(tip)
+                act.setStatusTip(_(spec.tip))
+            self.actions[spec.key] = act
+
+    def add_page_action(self, key: str, text: str, shortcut: str) -> QAction:
+        act = QAction(text, self.parent)
+        act.setObjectName(f"action_{key}")
+        act.setShortcut(QKeySequence(shortcut))
+        self.actions[key] = act
+        return act
+
+    def connect(self, key: str, slot: Callable[[], object]) -> None:
+        self.actions[key].triggered.connect(lambda _checked=False: slot())
+
+    def __getitem__(self, key: str) -> QAction:
+        return self.actions[key]
+
+    def specs(self) -> tuple[ActionSpec, ...]:
+        return SPECS

@@ -1,0 +1,49 @@
+"""Messages to the user: errors, confirmations, the status bar."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from aict_desktop.domain.errors import DomainError
+from aict_desktop.i18n import _
+
+log = logging.getLogger(__name__)
+
+
+def error_text(err: BaseException) -> str:
+    """The user's message of an error; unexpected errors say so plainly."""
+    if isinstance(err, DomainError):
+        return err.message
+    log.error("unexpected error: %s", "".join(traceback.format_exception(err)))
+    return _("An unexpected error occurred: {error}").format(error=str(err) or type(err).__name__)
+
+
+def show_error(parent: QWidget | None, err: BaseException | str, title: str | None = None) -> None:
+    text = err if isinstance(err, str) else error_text(err)
+    box = QMessageBox(QMessageBox.Icon.Warning, title or _("AICT Secretariat"), text, QMessageBox.StandardButton.Ok, parent)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    QMessageBox.information(parent, title or _("AICT Secretariat"), text)
+
+
+def confirm(parent: QWidget | None, text: str, *, title: str | None = None, yes: str | None = None) -> bool:
+    """Ask before something that cannot be undone; the safe answer is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title or _("Confirm"), text, parent=parent)
+    ok = box.addButton(yes or _("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def status(widget: QWidget, text: str, ms: int = 5000) -> None:
+    """Show a short note in the main window's status bar, if there is one."""
+    window = widget.window()
+    bar = getattr(window, "statusBar", None)
+    if callable(bar):
+        bar().showMessage(text, ms)

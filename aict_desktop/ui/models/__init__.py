@@ -1,0 +1,1 @@
+"""One QAbstractTableModel per entity (Vorta style: COL_* constants, SortRole, RowRole)."""

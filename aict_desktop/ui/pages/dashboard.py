@@ -1,0 +1,199 @@
+"""대시보드: what needs attention today — upcoming meetings, expiring terms, overdue tasks —
+and a network's member institutions by 산·학·연·관."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from PySide6.QtCore import QMargins, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from aict_desktop.domain.enums import BodyKind, MeetingStatus, Sector, SectorGroup
+from aict_desktop.i18n import _, fmt_date_weekday
+from aict_desktop.ui.models.appointments import AppointmentTableModel
+from aict_desktop.ui.models.meetings import MeetingTableModel
+from aict_desktop.ui.models.tasks import TaskTableModel
+from aict_desktop.ui.pages.base import make_table, page_heading
+from aict_desktop.ui.widgets.form import fill_combo
+
+GROUP_COLOURS = {"산": "#1f4e8c", "학": "#2e8b57", "연": "#d08a1c", "관": "#8c2f39", "기타": "#888888"}
+
+
+def panel(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
+    frame = QFrame()
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    lay = QVBoxLayout(frame)
+    head = QHBoxLayout()
+    label = QLabel(title)
+    f = label.font()
+    f.setBold(True)
+    label.setFont(f)
+    head.addWidget(label)
+    head.addStretch(1)
+    if extra is not None:
+        head.addWidget(extra)
+    lay.addLayout(head)
+    lay.addWidget(body, 1)
+    frame.title_label = label
+    return frame
+
+
+class DashboardPage(QWidget):
+    page_key = "dashboard"
+
+    def __init__(self, services, settings=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.days = settings.expiring_days if settings is not None else 60
+        self.setObjectName(self.page_key)
+        self.chart_view = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 10, 12, 10)
+        outer.addWidget(page_heading(_("Dashboard"), _("Today is {date}.").format(date=fmt_date_weekday(dt.date.today()))))
+
+        self.tiles = QHBoxLayout()
+        self.tile_labels: dict[str, QLabel] = {}
+        for key, caption in (("bodies", _("Bodies")), ("institutions", _("Institutions")),
+                             ("members", _("Serving members")), ("meetings", _("Upcoming meetings")),
+                             ("overdue", _("Overdue tasks"))):
+            self.tiles.addWidget(self._tile(key, caption))
+        outer.addLayout(self.tiles)
+
+        self.meetings = MeetingTableModel(self)
+        self.expiring = AppointmentTableModel(self)
+        self.overdue = TaskTableModel(self)
+        self.meetings_view = make_table(self.meetings, name="dashboard_meetings")
+        self.expiring_view = make_table(self.expiring, name="dashboard_expiring")
+        self.overdue_view = make_table(self.overdue, name="dashboard_overdue")
+        for view, hidden, widths in (
+            (self.meetings_view, (MeetingTableModel.COL_KIND, MeetingTableModel.COL_PLACE,
+                                  MeetingTableModel.COL_MINUTES, MeetingTableModel.COL_BODY), (0, 60, 0, 250, 120, 55)),
+            (self.expiring_view, (AppointmentTableModel.COL_KIND, AppointmentTableModel.COL_START,
+                                  AppointmentTableModel.COL_STATUS), (70, 150, 160, 60, 0, 0, 100)),
+            (self.overdue_view, (TaskTableModel.COL_PRIORITY, TaskTableModel.COL_PROGRESS), (230, 150, 90, 95)),
+        ):
+            for i, w in enumerate(widths):
+                if w:
+                    view.setColumnWidth(i, w)
+            for col in hidden:
+                view.setColumnHidden(col, True)
+
+        self.network = QComboBox()
+        self.network.setObjectName("dashboard_network")
+        self.network.setMinimumContentsLength(14)
+        self.chart_holder = QWidget()
+        self.chart_layout = QVBoxLayout(self.chart_holder)
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.chart_note = QLabel()
+        self.chart_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_layout.addWidget(self.chart_note)
+
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.meetings_panel = panel(_("Upcoming meetings"), self.meetings_view)
+        self.expiring_panel = panel(_("Terms expiring within {n} days").format(n=self.days), self.expiring_view)
+        self.overdue_panel = panel(_("Overdue tasks"), self.overdue_view)
+        self.chart_panel = panel(_("Member institutions by sector (산·학·연·관)"), self.chart_holder, self.network)
+        grid.addWidget(self.meetings_panel, 0, 0)
+        grid.addWidget(self.expiring_panel, 0, 1)
+        grid.addWidget(self.overdue_panel, 1, 0)
+        grid.addWidget(self.chart_panel, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        outer.addLayout(grid, 1)
+        self.network.currentIndexChanged.connect(lambda _i: self.update_chart())
+
+    def _tile(self, key: str, caption: str) -> QFrame:
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setStyleSheet("QFrame { background: #f3f5f8; border-radius: 4px; }")
+        lay = QVBoxLayout(frame)
+        number = QLabel("–")
+        number.setObjectName(f"tile_{key}")
+        f = number.font()
+        f.setPointSizeF(f.pointSizeF() * 1.8)
+        f.setBold(True)
+        number.setFont(f)
+        number.setStyleSheet("color: #1f4e8c;")
+        lay.addWidget(number)
+        lay.addWidget(QLabel(caption))
+        self.tile_labels[key] = number
+        return frame
+
+    def activate(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        s = self.services
+        meetings = s.meetings.list(upcoming_only=True)
+        expiring = s.appointments.list(expiring_within=self.days)
+        overdue = s.tasks.list(overdue_only=True)
+        bodies = s.bodies.list_bodies()
+        self.meetings.set_rows(meetings[:20])
+        self.expiring.set_rows(sorted(expiring, key=lambda r: r.term_end))
+        self.overdue.set_rows(overdue)
+        counts = {
+            "bodies": len(bodies),
+            "institutions": len(s.roster.list_institutions()),
+            "members": len(s.appointments.list(current_only=True)),
+            "meetings": len([m for m in meetings if m.status != MeetingStatus.CANCELLED.value]),
+            "overdue": len(overdue),
+        }
+        for key, n in counts.items():
+            self.tile_labels[key].setText(f"{n:,}")
+        self.tile_labels["overdue"].setStyleSheet("color: #b3261e;" if counts["overdue"] else "color: #1f4e8c;")
+        networks = [(b.name, b.id) for b in bodies if b.kind in (BodyKind.NETWORK.value, BodyKind.COUNCIL.value)] \
+            or [(b.name, b.id) for b in bodies if not b.parent_id]
+        self.network.blockSignals(True)
+        fill_combo(self.network, networks)
+        self.network.blockSignals(False)
+        QTimer.singleShot(0, self.update_chart)  # QtCharts loads after the page is on screen
+
+    def sector_counts(self, body_id: int) -> dict[str, int]:
+        """Member institutions of a body per 산·학·연·관 group (all groups, zero included)."""
+        counts = Counter(Sector(r.sector).group.value for r in self.services.roster.list_institutions(body_id=body_id))
+        return {g.value: counts.get(g.value, 0) for g in SectorGroup}
+
+    def update_chart(self) -> None:
+        body_id = self.network.currentData()
+        if body_id is None:
+            self.chart_note.setText(_("No body yet."))
+            return
+        counts = self.sector_counts(body_id)
+        total = sum(counts.values())
+        from PySide6.QtCharts import QChart, QChartView, QPieSeries
+        from PySide6.QtGui import QColor, QPainter
+
+        series = QPieSeries()
+        series.setHoleSize(0.35)
+        for group, n in counts.items():
+            if n:
+                label = _("{group} {n}").format(group=SectorGroup(group).label(), n=n)
+                sl = series.append(label, n)
+                sl.setColor(QColor(GROUP_COLOURS[group]))
+                sl.setLabelVisible(True)
+        chart = QChart()
+        chart.addSeries(series)
+        chart.setTitle(_("{n} member institutions").format(n=total))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        chart.setBackgroundRoundness(0)
+        chart.setMargins(QMargins(0, 0, 0, 0))
+        font = self.font()
+        chart.setTitleFont(font)
+        chart.legend().setFont(font)
+        for sl in series.slices():
+            sl.setLabelFont(font)
+        if self.chart_view is None:
+            self.chart_view = QChartView()
+            self.chart_view.setObjectName("dashboard_chart")
+            self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self.chart_view.setMinimumHeight(220)
+            self.chart_layout.addWidget(self.chart_view, 1)
+        old = self.chart_view.chart()
+        self.chart_view.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+        self.chart_note.setVisible(total == 0)
+        self.chart_note.setText(_("No member institutions recorded for this body.") if total == 0 else "")
+        self.chart_counts = counts

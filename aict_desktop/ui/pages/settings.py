@@ -1,0 +1,222 @@
+"""설정: the program's settings, and per body the certificate issuer line, wording, seal and allowance rates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aict_desktop.domain.errors import DomainError, ValidationError
+from aict_desktop.i18n import _
+from aict_desktop.ui.choices import body_items
+from aict_desktop.ui.pages.base import page_heading
+from aict_desktop.ui.widgets.form import FormPanel, fill_combo
+
+LANGUAGES = (("한국어", "ko"), ("English", "en"))
+BODY_KEYS = ("issuer", "certificate_wording", "certificate_border", "allowance_rate", "allowance_long_extra",
+             "allowance_written_rate", "allowance_ex_officio")
+
+
+class SettingsPage(QWidget):
+    page_key = "settings"
+
+    def __init__(self, services, settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.setObjectName(self.page_key)
+        self._body = None
+        self._seal: bytes | None = None
+        self._seal_changed = False
+        inner = QWidget()
+        lay = QVBoxLayout(inner)
+        lay.setContentsMargins(12, 10, 12, 10)
+        lay.addWidget(page_heading(_("Settings"), _("Language and data file apply the next time the program starts.")))
+
+        program = QGroupBox(_("Program"))
+        pl = QVBoxLayout(program)
+        self.program_form = FormPanel()
+        f = self.program_form
+        f.combo("language", _("Language"), list(LANGUAGES))
+        data_line = f.line("database", _("Data file"), _("(the default data file)"))
+        f.line("backup_dir", _("Backup folder"), str(settings.backup_folder()) if settings else "")
+        f.integer("expiring_days", _("Warn of terms ending within"), 1, 3650, _(" days"))
+        f.line("user_name", _("Your name"), _("(who confirms minutes and signs updates)"))
+        pl.addWidget(f)
+        row = QHBoxLayout()
+        browse_db = QPushButton(_("Choose data file…"))
+        browse_db.clicked.connect(self.choose_database)
+        browse_backup = QPushButton(_("Choose backup folder…"))
+        browse_backup.clicked.connect(self.choose_backup_dir)
+        self.save_program_button = QPushButton(_("Save settings"))
+        self.save_program_button.clicked.connect(self.save_program)
+        for b in (browse_db, browse_backup):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.save_program_button)
+        pl.addLayout(row)
+        lay.addWidget(program)
+        self._data_line = data_line
+
+        body_box = QGroupBox(_("Certificates and allowances per body"))
+        bl = QVBoxLayout(body_box)
+        self.body_form = FormPanel()
+        b = self.body_form
+        b.combo("body_id", _("Body"))
+        b.line("issuer", _("Issuer line"), _("e.g. 서울특별시 서초구청장"))
+        b.text("certificate_wording", _("Certificate wording"), 60)
+        b.labels["certificate_wording"].setToolTip(_("Leave empty for the standard sentence."))
+        b.check("certificate_border", _("Border"), _("Print a decorative border"))
+        self.seal_preview = QLabel()
+        self.seal_preview.setFixedSize(96, 96)
+        self.seal_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.seal_preview.setStyleSheet("border: 1px dashed #aaa; background: white;")
+        seal_row = QWidget()
+        sl = QHBoxLayout(seal_row)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.seal_preview)
+        choose_seal = QPushButton(_("Choose seal image (PNG)…"))
+        choose_seal.clicked.connect(self.choose_seal)
+        clear_seal = QPushButton(_("Remove seal"))
+        clear_seal.clicked.connect(lambda: self.set_seal(None))
+        sl.addWidget(choose_seal)
+        sl.addWidget(clear_seal)
+        sl.addStretch(1)
+        b.add("seal", _("Seal (직인)"), seal_row)
+        b.integer("allowance_rate", _("Allowance per meeting"), 0, 10_000_000, _(" won"), 10_000)
+        b.integer("allowance_long_extra", _("Extra over two hours"), 0, 10_000_000, _(" won"), 10_000)
+        b.integer("allowance_written_rate", _("Written participation"), 0, 10_000_000, _(" won"), 10_000)
+        b.check("allowance_ex_officio", _("Ex officio"), _("Pay ex officio public officials too"))
+        bl.addWidget(b)
+        row2 = QHBoxLayout()
+        row2.addStretch(1)
+        self.save_body_button = QPushButton(_("Save body settings"))
+        self.save_body_button.clicked.connect(self.save_body)
+        row2.addWidget(self.save_body_button)
+        bl.addLayout(row2)
+        lay.addWidget(body_box)
+        lay.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        b.fields["body_id"].currentIndexChanged.connect(lambda _i: self.load_body())
+        self.load_program()
+
+    # --- program settings ------------------------------------------------------------
+
+    def load_program(self) -> None:
+        s = self.settings
+        self.program_form.set_values({"language": s.language, "database": s.database, "backup_dir": s.backup_dir,
+                                      "expiring_days": s.expiring_days, "user_name": s.user_name})
+
+    def choose_database(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(self, _("Data file"), self._data_line.text() or str(Path.home()),
+                                               _("Data file (*.sqlite)"), options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self._data_line.setText(path)
+
+    def choose_backup_dir(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Backup folder"), str(self.settings.backup_folder()))
+        if folder:
+            self.program_form.fields["backup_dir"].setText(folder)
+
+    def save_program(self) -> bool:
+        v = self.program_form.values()
+        for key in ("database", "backup_dir"):
+            v[key] = v[key].strip()
+        if v["backup_dir"] and not Path(v["backup_dir"]).expanduser().is_dir():
+            self.program_form.show_error(ValidationError(
+                _("The folder {folder} does not exist.").format(folder=v["backup_dir"]), field="backup_dir"))
+            return False
+        if v["database"] and "://" not in v["database"] and not Path(v["database"]).expanduser().parent.is_dir():
+            self.program_form.show_error(ValidationError(
+                _("The folder {folder} does not exist.").format(folder=Path(v["database"]).parent), field="database"))
+            return False
+        for key, value in v.items():
+            setattr(self.settings, key, value)
+        try:
+            self.settings.save()
+        except OSError as exc:
+            self.program_form.show_error(_("The settings could not be saved: {reason}").format(reason=exc.strerror or exc))
+            return False
+        self.program_form.show_message(_("Saved. Language and data file apply the next time the program starts."))
+        return True
+
+    # --- per-body settings ------------------------------------------------------------------
+
+    def activate(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        fill_combo(self.body_form.fields["body_id"], body_items(self.services))
+        self.load_body()
+
+    def load_body(self) -> None:
+        body_id = self.body_form.fields["body_id"].currentData()
+        self._body = self.services.bodies.get_body(body_id) if body_id is not None else None
+        self.save_body_button.setEnabled(self._body is not None)
+        if self._body is None:
+            return
+        self.body_form.set_values({k: getattr(self._body, k) for k in BODY_KEYS})
+        self.set_seal(self._body.seal_png, changed=False)
+
+    def set_seal(self, data: bytes | None, changed: bool = True) -> None:
+        self._seal = data
+        self._seal_changed = changed
+        if data:
+            pix = QPixmap()
+            pix.loadFromData(data, "PNG")
+            self.seal_preview.setPixmap(pix.scaled(90, 90, Qt.AspectRatioMode.KeepAspectRatio,
+                                                   Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.seal_preview.setPixmap(QPixmap())
+            self.seal_preview.setText(_("(none)"))
+
+    def choose_seal(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, _("Seal image"), str(Path.home()), _("PNG image (*.png)"))
+        if path:
+            self.load_seal_file(Path(path))
+
+    def load_seal_file(self, path: Path) -> bool:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.body_form.show_error(_("The file {path} cannot be read: {reason}").format(path=path, reason=exc.strerror))
+            return False
+        if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+            self.body_form.show_error(ValidationError(_("The seal image must be a PNG file."), field="seal"))
+            return False
+        self.set_seal(data)
+        return True
+
+    def save_body(self) -> bool:
+        if self._body is None:
+            return False
+        v = self.body_form.values()
+        changes = {k: v[k] for k in BODY_KEYS if v[k] != getattr(self._body, k)}
+        if self._seal_changed:
+            changes["seal_png"] = self._seal
+        try:
+            self._body = self.services.bodies.update_body(self._body.id, changes, expected_version=self._body.version,
+                                                          original={k: getattr(self._body, k) for k in BODY_KEYS})
+        except DomainError as err:
+            self.body_form.show_error(err if err.field != "seal_png" else ValidationError(err.message, field="seal"))
+            return False
+        self._seal_changed = False
+        self.body_form.show_message(_("Saved."))
+        return True

@@ -1,0 +1,44 @@
+"""Window state (geometry, splitters, column widths) in an INI file beside the data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QHeaderView, QSplitter, QWidget
+
+from aict_desktop.config import data_dir
+
+
+def ui_settings() -> QSettings:
+    """``<data folder>/window.ini`` (per data folder, so tests stay isolated)."""
+    path = data_dir() / "window.ini"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def save_geometry(key: str, widget: QWidget) -> None:
+    ui_settings().setValue(f"{key}/geometry", widget.saveGeometry())
+
+
+def restore_geometry(key: str, widget: QWidget) -> bool:
+    value = ui_settings().value(f"{key}/geometry")
+    return bool(value) and widget.restoreGeometry(value)
+
+
+def save_splitter(key: str, splitter: QSplitter) -> None:
+    ui_settings().setValue(f"{key}/splitter", splitter.saveState())
+
+
+def restore_splitter(key: str, splitter: QSplitter) -> None:
+    value = ui_settings().value(f"{key}/splitter")
+    if value:
+        splitter.restoreState(value)
+
+
+def save_header(key: str, header: QHeaderView) -> None:
+    ui_settings().setValue(f"{key}/header", header.saveState())
+
+
+def restore_header(key: str, header: QHeaderView) -> None:
+    value = ui_settings().value(f"{key}/header")
+    if value:
+        header.restoreState(value)

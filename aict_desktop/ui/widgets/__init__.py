@@ -1,0 +1,1 @@
+"""Reusable widgets: form panel, filter bar, search box, Korean date edit."""

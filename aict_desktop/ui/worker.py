@@ -1,0 +1,105 @@
+"""Run a service call off the GUI thread; call back on the GUI thread.
+
+Anki's ``CollectionOp(...).success(cb).failure(cb)`` habit: the work runs in
+the thread pool, the callbacks run on the GUI thread, and anything that takes
+longer than half a second shows a progress dialog. Cancelling stops waiting
+and discards the result; work that writes is started with ``cancellable=False``
+(a write either finishes or changes nothing, it cannot be abandoned halfway).
+The work function may accept a ``cancelled`` keyword (a callable returning
+True once the user pressed Cancel) to stop early between steps.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from aict_desktop.i18n import _
+
+PROGRESS_DELAY_MS = 500
+_running: set["Job"] = set()
+
+
+class _Signals(QObject):
+    finished = Signal(object, object)  # result, error
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: "Job"):
+        super().__init__()
+        self.job = job
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        job = self.job
+        try:
+            if job.wants_cancel:
+                result = job.fn(cancelled=lambda: job.cancelled)
+            else:
+                result = job.fn()
+        except Exception as exc:  # handed to the failure callback on the GUI thread
+            job.signals.finished.emit(None, exc)
+        else:
+            job.signals.finished.emit(result, None)
+
+
+class Job:
+    """One background call; keeps itself alive until its callback has run."""
+
+    def __init__(self, parent: QWidget | None, fn: Callable[..., Any], on_success, on_failure, label: str,
+                 cancellable: bool, show_progress: bool):
+        self.fn = fn
+        self.on_success = on_success
+        self.on_failure = on_failure
+        self.cancelled = False
+        self.done = False
+        self.wants_cancel = "cancelled" in inspect.signature(fn).parameters
+        self.signals = _Signals()
+        self.signals.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self.progress: QProgressDialog | None = None
+        if show_progress:
+            p = QProgressDialog(label or _("Working…"), _("Cancel") if cancellable else None, 0, 0, parent)
+            p.setWindowTitle(_("Please wait"))
+            p.setWindowModality(Qt.WindowModality.WindowModal)
+            p.setMinimumDuration(PROGRESS_DELAY_MS)
+            p.setAutoClose(False)
+            p.setAutoReset(False)
+            if cancellable:
+                p.canceled.connect(self.cancel)
+            p.setValue(0)
+            self.progress = p
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def _finished(self, result, error) -> None:
+        self.done = True
+        _running.discard(self)
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        if self.cancelled:
+            return
+        if error is not None:
+            if self.on_failure is not None:
+                self.on_failure(error)
+            else:
+                from aict_desktop.ui.feedback import show_error
+
+                show_error(None, error)
+        elif self.on_success is not None:
+            self.on_success(result)
+
+
+def run_in_background(parent: QWidget | None, fn: Callable[..., Any], *, on_success=None, on_failure=None,
+                      label: str = "", cancellable: bool = True, show_progress: bool = True) -> Job:
+    """Start ``fn()`` in the thread pool; returns the job (tests wait on ``job.done``)."""
+    job = Job(parent, fn, on_success, on_failure, label, cancellable, show_progress)
+    _running.add(job)
+    QThreadPool.globalInstance().start(_Runnable(job))
+    return job
