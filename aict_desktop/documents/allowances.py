@@ -8,6 +8,7 @@ from aict_desktop.documents import fonts
 from aict_desktop.documents.data import AllowanceSheetData
 from aict_desktop.documents.preflight import Field, check
 from aict_desktop.i18n import _, fmt_datetime, fmt_won
+from aict_desktop.security.spreadsheet import safe_cell
 
 HEADERS = ("연번", "성명", "소속", "직위", "구분", "참석", "지급액", "비고")
 
@@ -67,14 +68,15 @@ def render_xlsx(d: AllowanceSheetData) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "참석수당"
-    ws.append([f"{d.title} 참석수당 지급 명세"])
+    ws.append([safe_cell(f"{d.title} 참석수당 지급 명세")])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append(list(HEADERS))
     for cell in ws[2]:
         cell.font = Font(bold=True)
     lines = printed_lines(d)
     for i, ln in enumerate(lines, start=1):
-        ws.append([i, ln.name, ln.institution, ln.position, ln.category, ln.attendance, ln.amount, ln.note])
+        ws.append([safe_cell(v) for v in (i, ln.name, ln.institution, ln.position, ln.category, ln.attendance,
+                                          ln.amount, ln.note)])  # '=cmd|…' stays text in Excel
         ws.cell(row=ws.max_row, column=7).number_format = '#,##0"원"'
     ws.append(["합계", "", "", "", "", f"{len(lines)}명", d.total, ""])
     ws.cell(row=ws.max_row, column=7).number_format = '#,##0"원"'

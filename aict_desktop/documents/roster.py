@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from aict_desktop.documents.data import RosterData, RosterLine
 from aict_desktop.documents.preflight import Field, check
 from aict_desktop.i18n import _, fmt_date, fmt_range
+from aict_desktop.security.spreadsheet import safe_cell
 
 HEADERS = ("연번", "직책", "성명", "소속", "직위", "위촉구분", "임기")
 
@@ -71,7 +72,7 @@ def render_xlsx(data: RosterData) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "위원 명단"
-    ws.append([f"{data.body_name} 위원 명단 ({fmt_date(data.as_of)} 기준)"])
+    ws.append([safe_cell(f"{data.body_name} 위원 명단 ({fmt_date(data.as_of)} 기준)")])
     ws["A1"].font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
     ws.append(list(HEADERS))
@@ -81,7 +82,7 @@ def render_xlsx(data: RosterData) -> bytes:
         cell.fill = PatternFill("solid", fgColor="E6EBF2")
         cell.alignment = Alignment(horizontal="center")
     for i, ln in enumerate(data.lines, start=1):
-        ws.append([i, ln.role, ln.name, ln.institution, ln.position, ln.kind, term_text(ln)])
+        ws.append([safe_cell(v) for v in (i, ln.role, ln.name, ln.institution, ln.position, ln.kind, term_text(ln))])
     for row in ws.iter_rows(min_row=2, max_row=ws.max_row):
         for cell in row:
             cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -99,5 +100,5 @@ def render_csv(data: RosterData) -> bytes:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(HEADERS)
     for r in rows(data):
-        w.writerow(r)
+        w.writerow([safe_cell(v) for v in r])  # '=cmd|…' stays text in Excel
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
