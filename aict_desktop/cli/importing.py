@@ -35,6 +35,8 @@ def cmd_import(args) -> int:
             file=sys.stderr,
         )
         return 1
+    if result.ignored_columns:
+        print(_("Columns not imported (not known): {columns}").format(columns=", ".join(result.ignored_columns)))
     if args.dry_run:
         print(_("{n} rows are ready to import (dry run: nothing was changed).").format(n=result.rows))
     else:

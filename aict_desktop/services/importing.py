@@ -73,6 +73,7 @@ class ImportResult:
     rows: int  # rows imported, or with dry_run the rows that would be
     problems: list[ImportProblem] = field(default_factory=list)
     dry_run: bool = False
+    ignored_columns: list[str] = field(default_factory=list)  # headers the importer does not know
 
     @property
     def ok(self) -> bool:
@@ -277,7 +278,7 @@ class ImportService:
         if pv.problems:
             return ImportResult(rows=0, problems=pv.problems, dry_run=dry_run)
         if dry_run:
-            return ImportResult(rows=len(pv.rows), dry_run=True)
+            return ImportResult(rows=len(pv.rows), dry_run=True, ignored_columns=pv.ignored_columns)
         try:
             with self.store.write() as s:
                 if kind == "institutions":
@@ -287,7 +288,7 @@ class ImportService:
                 log_access(s, f"import.{kind}", target=Path(path).name, detail=f"{len(pv.rows)} rows")
         except _RowFailed as failed:  # e.g. someone added the same name meanwhile; rolled back
             return ImportResult(rows=0, problems=[failed.problem])
-        return ImportResult(rows=len(pv.rows))
+        return ImportResult(rows=len(pv.rows), ignored_columns=pv.ignored_columns)
 
     @staticmethod
     def _guard(row: PreviewRow, fn):

@@ -117,7 +117,7 @@ def test_people_xlsx_with_body_appoints_everyone(services, tmp_path):
     assert [r.row_number for r in preview.rows] == [4, 5, 6, 7]  # header on row 3, under a title line
 
     result = imp.run("people", path, body_id=body.id)
-    assert result.problems == [] and result.rows == 4
+    assert result.problems == [] and result.rows == 4 and result.ignored_columns == ["메모란"]
     appts = {a.person: a for a in services.appointments.list(body_id=body.id)}
     assert appts["윤재형"].role == Role.CHAIR.value
     assert (appts["윤재형"].term_start, appts["윤재형"].term_end) == (dt.date(2026, 2, 12), dt.date(2028, 2, 11))
