@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from aict_desktop.cli.certificates import check_out_path, write_out
+from aict_desktop.cli import task_report
 from aict_desktop.cli.common import add_verb, open_services
 from aict_desktop.domain.errors import ValidationError
 from aict_desktop.i18n import _
@@ -21,6 +22,7 @@ class ExportKind:
     target: str  # "body" (--body B) or "meeting" (--meeting ID)
     formats: tuple[str, ...]  # the first is the default
     render: Callable  # (services, target_id, fmt) -> bytes
+    period: bool = False  # also takes --from/--to (start=, end=), as task-report does
 
 
 def _roster(sv, body_id: int, fmt: str) -> bytes:
@@ -37,6 +39,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
     "attendance-sheet": ExportKind("meeting", ("pdf",), lambda sv, mid, fmt: sv.exports.attendance_sheet_pdf(mid)),
     "minutes": ExportKind("meeting", ("pdf", "docx", "hwpx"), lambda sv, mid, fmt: sv.exports.minutes(mid, fmt)),
     "allowances": ExportKind("meeting", ("pdf", "xlsx"), _allowances),
+    "task-report": ExportKind("body", ("pdf", "xlsx"), task_report.render, period=True),
 }
 
 
@@ -46,6 +49,7 @@ def register(sub) -> None:
     p.add_argument("--body", metavar="B", help=_("the body (id or exact name), for a roster"))
     p.add_argument("--meeting", metavar="ID", help=_("the meeting id, for meeting documents"))
     p.add_argument("--format", metavar="FMT", help=_("pdf (default), xlsx, csv, docx or hwpx, as the kind allows"))
+    task_report.add_period_options(p)
     p.add_argument("--out", required=True, metavar="FILE", help=_("file to write"))
 
 
@@ -68,7 +72,7 @@ def cmd_export(args) -> int:
             if not str(args.meeting).strip().isdigit():
                 raise ValidationError(_("'{value}' is not a meeting id (a number).").format(value=args.meeting))
             target = int(args.meeting)
-        data = kind.render(services, target, fmt)
+        data = kind.render(services, target, fmt, **(task_report.period(args) if kind.period else {}))
     finally:
         services.store.dispose()
     write_out(out, data)

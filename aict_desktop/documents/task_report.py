@@ -8,8 +8,9 @@ decisions taken. The printed words are fixed Korean document text.
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 
 from aict_desktop.documents import fonts, preflight, theme
 from aict_desktop.documents.task_report_data import (
@@ -23,6 +24,25 @@ TITLE = "성과 점검 보고서"
 LATE = "지연"
 NONE = "해당 사항 없음"
 W = theme.FRAME_WIDTH
+
+
+class _Styles:
+    """The theme's styles, with headings and list labels kept on the page of what follows them."""
+
+    def __init__(self):
+        base = theme.styles()
+        self.heading = ParagraphStyle("tr_heading", parent=base.heading, keepWithNext=1)
+        self.label = ParagraphStyle("tr_label", parent=base.body_indent, keepWithNext=1)
+
+
+_st: _Styles | None = None
+
+
+def _styles() -> _Styles:
+    global _st
+    if _st is None:
+        _st = _Styles()
+    return _st
 
 
 def period_text(review: ProgressReview) -> str:
@@ -62,13 +82,13 @@ def _summary(review: ProgressReview) -> list:
                      _cell(len(g.done), st.cell_right), _cell(len(g.open), st.cell_right),
                      _cell(len(g.overdue), st.cell_right), _cell(len(g.on_hold), st.cell_right),
                      _cell(len(g.programs), st.cell_right), _cell(len(g.decisions), st.cell_right)])
-    widths = [W - 22 * mm - 6 * 13 * mm - 18 * mm, 22 * mm] + [13 * mm] * 5 + [18 * mm, 13 * mm]
-    return [Paragraph("분과별 추진 현황", st.heading), theme.grid(rows, widths)]
+    widths = [W - 22 * mm - 15 * mm - 5 * 12 * mm - 18 * mm, 22 * mm, 15 * mm] + [12 * mm] * 4 + [18 * mm, 12 * mm]
+    return [Paragraph("분과별 추진 현황", _styles().heading), theme.grid(rows, widths)]
 
 
 def _text_block(label: str, text: str) -> list:
     st = theme.styles()
-    return [Paragraph(label, st.heading), theme.para(text.strip() or NONE, st.body_indent)]
+    return [Paragraph(label, _styles().heading), theme.para(text.strip() or NONE, st.body_indent)]
 
 
 def _status(t: TaskLine) -> str:
@@ -83,12 +103,12 @@ def _task_table(tasks: list[TaskLine]) -> list:
     for t in tasks:
         rows.append([_cell(t.title), _cell(t.owner or "-"), _cell(fmt_date(t.due_on) or "-", st.cell_center),
                      _cell(_status(t), st.cell_center), _cell(f"{t.progress}%", st.cell_right)])
-    return [theme.grid(rows, [W - 36 * mm - 24 * mm - 22 * mm - 16 * mm, 36 * mm, 24 * mm, 22 * mm, 16 * mm])]
+    return [theme.grid(rows, [W - 32 * mm - 27 * mm - 22 * mm - 16 * mm, 32 * mm, 27 * mm, 22 * mm, 16 * mm])]
 
 
 def _group(n: int, g: GroupReview) -> list:
     st = theme.styles()
-    story: list = [CondPageBreak(60 * mm), Paragraph(theme.markup(f"{n}. {g.name}", fonts.SANS_BOLD), st.heading)]
+    story: list = [CondPageBreak(60 * mm), Paragraph(theme.markup(f"{n}. {g.name}", fonts.SANS_BOLD), _styles().heading)]
     info = [[_cell("분과장", st.cell_head), _cell(g.lead or "-"), _cell("구성", st.cell_head),
              _cell(f"위원 {g.people}명 · 참여기관 {g.institutions}곳"), _cell("진척도", st.cell_head),
              _cell(f"{g.progress}%", st.cell_right)]]
@@ -99,38 +119,39 @@ def _group(n: int, g: GroupReview) -> list:
                                    ("BACKGROUND", (4, 0), (4, 0), theme.HEADER_FILL)]))
     story += _text_block("가. 목표", g.goals)
     story += _text_block("나. 실행 계획", g.plan)
-    story.append(Paragraph("다. 추진 일정(마일스톤)", st.heading))
+    story.append(Paragraph("다. 추진 일정(마일스톤)", _styles().heading))
     if g.milestones:
         rows = [theme.head_row(["시기", "내용", "기한", "상태"])]
         for m in g.milestones:
             rows.append([_cell(m.period or "-", st.cell_center), _cell(m.title), _cell(fmt_date(m.due_on) or "-", st.cell_center),
                          _cell(m.status, st.cell_center)])
-        story.append(theme.grid(rows, [28 * mm, W - 28 * mm - 26 * mm - 18 * mm, 26 * mm, 18 * mm]))
+        story.append(theme.grid(rows, [28 * mm, W - 28 * mm - 27 * mm - 18 * mm, 27 * mm, 18 * mm]))
     else:
         story.append(theme.para(NONE, st.body_indent))
-    story.append(Paragraph("라. 과제 추진 현황", st.heading))
+    story.append(Paragraph("라. 과제 추진 현황", _styles().heading))
     counts = (f"완료 {len(g.done)}건 · 진행 중 {len(g.open)}건(지연 {len(g.overdue)}건) · 보류 {len(g.on_hold)}건")
-    story.append(theme.para(counts, st.body_indent))
-    story.append(theme.para("○ 완료 과제", st.body_indent))
+    story.append(Paragraph(counts, _styles().label))
+    story.append(Paragraph("○ 완료 과제", _styles().label))
     story += _task_table(g.done)
     story.append(Spacer(1, 2 * mm))
-    story.append(theme.para("○ 진행 중 과제(지연 포함)", st.body_indent))
+    story.append(Paragraph("○ 진행 중 과제(지연 포함)", _styles().label))
     story += _task_table(g.open)
     if g.on_hold:
         story.append(Spacer(1, 2 * mm))
-        story.append(theme.para("○ 보류 과제", st.body_indent))
+        story.append(Paragraph("○ 보류 과제", _styles().label))
         story += _task_table(g.on_hold)
-    story.append(Paragraph("마. 프로그램 운영 실적", st.heading))
+    story.append(Paragraph("마. 프로그램 운영 실적", _styles().heading))
     if g.programs:
         rows = [theme.head_row(["구분", "프로그램명", "일자", "장소", "참여"])]
         for p in g.programs:
-            when = fmt_range(p.held_on, p.ends_on) if p.ends_on and p.ends_on != p.held_on else fmt_date(p.held_on)
+            when = (f"{fmt_date(p.held_on)}~\n{fmt_date(p.ends_on)}" if p.ends_on and p.ends_on != p.held_on
+                    else fmt_date(p.held_on))
             rows.append([_cell(p.kind, st.cell_center), _cell(p.title), _cell(when or "-", st.cell_center),
                          _cell(p.place or "-"), _cell(f"{p.participants:,}명", st.cell_right)])
-        story.append(theme.grid(rows, [18 * mm, W - 18 * mm - 30 * mm - 34 * mm - 18 * mm, 30 * mm, 34 * mm, 18 * mm]))
+        story.append(theme.grid(rows, [18 * mm, W - 18 * mm - 28 * mm - 34 * mm - 18 * mm, 28 * mm, 34 * mm, 18 * mm]))
     else:
         story.append(theme.para(NONE, st.body_indent))
-    story.append(Paragraph("바. 회의 의결 사항", st.heading))
+    story.append(Paragraph("바. 회의 의결 사항", _styles().heading))
     if g.decisions:
         rows = [theme.head_row(["회의", "안건", "결과"])]
         for d in g.decisions:
@@ -157,7 +178,7 @@ def render_pdf(review: ProgressReview) -> bytes:
         story += _summary(review)
     for n, g in enumerate(review.groups, start=1):
         if n > 1:
-            story.append(PageBreak())
+            story.append(CondPageBreak(120 * mm))  # a group starts on a new page unless most of one is left
         story += _group(n, g)
     if not review.groups:
         story.append(theme.para(NONE, st.body))
