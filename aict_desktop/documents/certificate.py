@@ -73,8 +73,8 @@ def sentence(d: CertificateData) -> str:
         return wording.format_map(values)
     except (KeyError, ValueError, IndexError) as exc:
         raise ValidationError(
-            _("The certificate wording '{wording}' has an unknown field ({problem}); use {{body}}, {{role}}, "
-              "{{name}} or {{role_euro}}.").format(wording=wording, problem=exc)
+            _("The certificate wording '{wording}' has an unknown field ({problem}); use {fields}.").format(
+                wording=wording, problem=exc, fields="{body}, {role}, {name}, {role_euro}")
         ) from None
 
 

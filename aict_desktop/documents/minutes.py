@@ -95,6 +95,8 @@ def render_pdf(d: MinutesData) -> bytes:
     if d.summary:
         story += [theme.para("회의 개요", st.heading), theme.para(d.summary, st.body)]
     story.append(theme.para("안건별 논의 및 의결 결과", st.heading))
+    if not d.items:
+        story.append(theme.para("(안건 없음)", st.body_indent))
     for it in d.items:
         block = [theme.para(item_heading(it), st.body.clone("item", fontName=fonts.SERIF_BOLD, spaceBefore=3 * mm))]
         block.append(theme.para("○ 발언 요지", st.body_indent))

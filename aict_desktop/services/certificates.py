@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import random
+import time
 from dataclasses import dataclass, field
 
 from sqlalchemy import func
@@ -31,7 +33,7 @@ from aict_desktop.services.rows import AppointmentRow, CertificateRow
 from aict_desktop.services.validation import clean_text
 from aict_desktop.store.audit import log_access, os_user
 
-RETRIES = 5
+RETRIES = 10
 _ROLE_ORDER = {Role.CHAIR: 0, Role.VICE_CHAIR: 1, Role.GROUP_LEAD: 2, Role.MEMBER: 3, Role.SECRETARY: 4}
 
 
@@ -181,8 +183,8 @@ class CertificateService:
         for _attempt in range(RETRIES):
             try:
                 return self._issue_once(body_id, ids, on)
-            except IntegrityError:
-                continue  # another machine took the number first: take the next one
+            except IntegrityError:  # another machine took the number first: take the next one
+                time.sleep(random.uniform(0.01, 0.05) * (_attempt + 1))
         raise ConflictError(_("Could not assign a certificate serial; others are issuing at the same time. Try again."))
 
     def _issue_once(self, body_id: int, ids: list[int], on: dt.date) -> IssueResult:

@@ -1,0 +1,1 @@
+"""Korean print: ReportLab renderers of plain data (no database session here)."""
