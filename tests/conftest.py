@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# PostgreSQL fixtures (pg_cluster, pg_database, pg_store): one private cluster per session.
+pytest_plugins = ["tests.postgres.plugin"]
+
 
 class MemoryKeyring(KeyringBackend):
     """A real keyring backend that keeps secrets in memory (tests only)."""

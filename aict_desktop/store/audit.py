@@ -21,7 +21,7 @@ import json
 import os
 import sys
 
-from sqlalchemy import func
+from sqlalchemy import func, text
 from sqlmodel import Session, select
 
 from aict_desktop.domain.errors import ValidationError
@@ -102,6 +102,20 @@ def _read_json(session: Session, key: str, *, lock: bool = False) -> tuple[Setti
     return row, data if isinstance(data, dict) else {"damaged": True}
 
 
+APPEND_LOCK = 0x41494354  # "AICT": PostgreSQL advisory lock id for appending to this log
+
+
+def _lock_appends(session: Session) -> None:
+    """PostgreSQL: one appender at a time until commit, even before the anchor row exists.
+
+    (SQLite's BEGIN IMMEDIATE already serialises writers.) Without it two staff
+    appending at once could both read the same last entry and fork the chain.
+    """
+    bind = session.get_bind()
+    if bind is not None and bind.dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": APPEND_LOCK})
+
+
 def log_access(
     session: Session,
     action: str,
@@ -116,6 +130,7 @@ def log_access(
 
     ``at`` defaults to now (it exists for carrying over entries recorded elsewhere).
     """
+    _lock_appends(session)
     anchor_row, anchor = _read_json(session, ANCHOR_KEY, lock=True)
     last = session.exec(select(AccessLog).order_by(AccessLog.id.desc()).limit(1)).first()
     if last is not None:

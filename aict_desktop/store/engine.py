@@ -84,7 +84,11 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    from aict_desktop.store import server  # PostgreSQL: keyring password, plain connection errors
+
+    engine = create_engine(url, echo=echo, pool_pre_ping=True)
+    server.install(engine)
+    return engine
 
 
 class Store:
@@ -134,7 +138,9 @@ def resolve_target(target: str | Path) -> str:
     """A path or a database URL → a SQLAlchemy URL."""
     t = str(target)
     if is_url(t):
-        return t
+        from aict_desktop.store.server import is_server_url, normalise_url
+
+        return normalise_url(t) if is_server_url(t) else t
     return sqlite_url(Path(t).expanduser().resolve())
 
 

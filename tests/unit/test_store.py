@@ -14,6 +14,7 @@ from aict_desktop.store.migrate import current_revision, head_revision
 from aict_desktop.store.optimistic import save_versioned
 
 
+@pytest.mark.sqlite_only
 def test_new_file_is_created_migrated_and_tuned(store, db_path):
     assert db_path.exists()
     assert current_revision(store) == head_revision()
@@ -50,6 +51,7 @@ def test_foreign_database_is_refused_and_unchanged(tmp_path):
     assert f.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_newer_schema_is_refused(store, db_path):
     with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
@@ -94,6 +96,7 @@ def test_check_reports_intact_file(store):
     assert any("정상" in n for n in report.notes)
 
 
+@pytest.mark.sqlite_only
 def test_backup_and_restore_round_trip(services, db_path, tmp_path):
     services.roster.create_institution(name="서울대학교", sector="대학")
     out = backup_to(services.store, tmp_path / "b.sqlite")
@@ -112,6 +115,7 @@ def test_backup_and_restore_round_trip(services, db_path, tmp_path):
         assert {r[0] for r in conn.execute("SELECT name FROM institution")} == {"서울대학교", "KAIST"}
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_a_text_file_and_changes_nothing(services, db_path, tmp_path):
     services.roster.create_institution(name="KT", sector="대기업")
     services.store.dispose()
@@ -127,6 +131,7 @@ def test_restore_refuses_a_text_file_and_changes_nothing(services, db_path, tmp_
     st.dispose()
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_a_foreign_database(db_path, store, tmp_path):
     other = tmp_path / "other.sqlite"
     with sqlite3.connect(other) as conn:
@@ -135,11 +140,13 @@ def test_restore_refuses_a_foreign_database(db_path, store, tmp_path):
         restore_from(db_path, other)
 
 
+@pytest.mark.sqlite_only
 def test_backup_refuses_missing_folder(store, tmp_path):
     with pytest.raises(StoreError):
         backup_to(store, tmp_path / "no" / "such" / "b.sqlite")
 
 
+@pytest.mark.sqlite_only
 def test_audit_chain_detects_an_edit(store, db_path):
     from aict_desktop.store.audit import log_access, verify_chain
 
