@@ -14,6 +14,7 @@ face has is an error (see ``documents.preflight``). ReportLab's CID fonts
 
 from __future__ import annotations
 
+import functools
 import threading
 
 from aict_desktop.resources import resource
@@ -51,9 +52,11 @@ def font_path(name: str):
 
 def register_family(family: str) -> None:
     """Register a family's regular and bold faces (idempotent, thread-safe)."""
+    from reportlab import rl_config
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    rl_config.useA85 = 0  # binary compressed streams: smaller and faster than ASCII85 text
     family = _FAMILY_OF[family]
     with _lock:
         if family in _registered:
@@ -78,9 +81,16 @@ def ensure(name: str) -> str:
     return name
 
 
+def _cov(name: str) -> frozenset[int]:
+    cov = _coverage.get(name)
+    if cov is None:
+        register_family(name)
+        cov = _coverage[name]
+    return cov
+
+
 def covers(name: str, ch: str) -> bool:
-    ensure(name)
-    return ord(ch) in _coverage[name]
+    return ord(ch) in _cov(name)
 
 
 def face_for(name: str, ch: str) -> str | None:
@@ -91,12 +101,16 @@ def face_for(name: str, ch: str) -> str | None:
     return None
 
 
-def runs(text: str, name: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=4096)
+def runs(text: str, name: str) -> tuple[tuple[str, str], ...]:
     """Split ``text`` into (face, piece) runs, each piece printable in its face.
 
     Spaces and line breaks stay with the current face. Call after the
     preflight: a character no face has is kept in ``name`` here.
     """
+    cov = _cov(name)
+    if all(ord(ch) in cov for ch in text):  # the common case: one run in the first face
+        return ((name, text),) if text else ()
     out: list[tuple[str, str]] = []
     cur_face, buf = name, []
     for ch in text:
@@ -111,9 +125,10 @@ def runs(text: str, name: str) -> list[tuple[str, str]]:
         buf.append(ch)
     if buf:
         out.append((cur_face, "".join(buf)))
-    return out
+    return tuple(out)
 
 
+@functools.lru_cache(maxsize=8192)
 def string_width(text: str, name: str, size: float) -> float:
     """Width of ``text`` printed with fallback (each run in its own face)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
