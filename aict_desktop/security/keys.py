@@ -221,9 +221,15 @@ class KeyManager:
         return key
 
     def _save(self, mode: str, check: str, kdf: str) -> None:
-        set_setting(self.store, S_MODE, mode)
-        set_setting(self.store, S_KDF, kdf)
-        set_setting(self.store, S_CHECK, check)
+        """All three settings in one transaction: a crash leaves either no key or a whole one."""
+        with self.store.write() as s:
+            for k, v in ((S_MODE, mode), (S_KDF, kdf), (S_CHECK, check)):
+                row = s.get(Setting, k)
+                if row is None:
+                    s.add(Setting(key=k, value=v))
+                else:
+                    row.value = v
+                    s.add(row)
 
     # --- moving the key and starting anew ---------------------------------------
 

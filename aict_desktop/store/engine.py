@@ -14,10 +14,12 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
 from aict_desktop.domain.errors import StoreError
 from aict_desktop.i18n import _
+from aict_desktop.store.failures import write_failure
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -126,6 +128,10 @@ class Store:
             try:
                 yield s
                 s.commit()
+            except OperationalError as exc:  # full disk, read-only or busy file: a clear message
+                with contextlib.suppress(OperationalError):
+                    s.rollback()
+                raise write_failure(exc, self.display_name) from exc
             except BaseException:
                 s.rollback()
                 raise
