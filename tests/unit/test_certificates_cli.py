@@ -38,9 +38,8 @@ def test_serials_stay_unique_when_several_processes_issue_at_once(services):
     assert sorted(r.appointment_id for r in rows) == sorted(ids)
 
 
+@pytest.mark.sqlite_only  # the CLI runs on the SQLite data file
 def test_cli_issue_reprint_void_and_list(services, db_path, tmp_path):
-    if services.store.path is None:
-        pytest.skip("the CLI test runs on the SQLite file")
     body, ids = make_body(services, [("홍길동", "위원장"), "김위원", "李舜臣"])
     out = tmp_path / "위촉장.pdf"
     r = aict("certificates", "issue", "--body", body.name, "--appointment", str(ids[0]), "--appointment", str(ids[1]),
@@ -63,9 +62,8 @@ def test_cli_issue_reprint_void_and_list(services, db_path, tmp_path):
     assert aict_json("list", "certificates", db=db_path)[2]["status"] == "폐기"
 
 
+@pytest.mark.sqlite_only  # the CLI runs on the SQLite data file
 def test_cli_bad_input_exits_1_and_records_nothing(services, db_path, tmp_path):
-    if services.store.path is None:
-        pytest.skip("the CLI test runs on the SQLite file")
     body, ids = make_body(services, ["홍길동", "박😀수"])
     before = register_counts(services.store)
     r = aict("certificates", "issue", "--body", body.name, "--out", str(tmp_path / "x.pdf"), db=db_path)

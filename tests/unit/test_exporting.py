@@ -62,9 +62,8 @@ def test_meeting_documents_from_the_database(services):
         services.exports.notice_pdf(9999)
 
 
+@pytest.mark.sqlite_only  # the CLI runs on the SQLite data file
 def test_cli_export_every_kind_and_bad_input(services, db_path, tmp_path):
-    if services.store.path is None:
-        pytest.skip("the CLI test runs on the SQLite file")
     body, m, _att, _people = setup_meeting(services)
     for kind, fmt, magic in (("notice", None, b"%PDF"), ("attendance-sheet", None, b"%PDF"), ("minutes", "hwpx", b"PK"),
                              ("minutes", "docx", b"PK"), ("allowances", "xlsx", b"PK"), ("allowances", None, b"%PDF")):
