@@ -41,7 +41,6 @@ def preflight(data: RosterData) -> None:
 
 def render_pdf(data: RosterData) -> bytes:
     from reportlab.lib.units import mm
-    from reportlab.platypus import Spacer
 
     from aict_desktop.documents import theme
 
@@ -59,7 +58,6 @@ def render_pdf(data: RosterData) -> bytes:
         theme.para(f"{data.body_name} 위원 명단", st.title),
         theme.para(f"({fmt_date(data.as_of)} 기준, 총 {len(data.lines)}명)", st.subtitle),
         theme.grid(table, widths),
-        Spacer(1, 4 * mm),
     ]
     return theme.build(story, title=f"{data.body_name} 위원 명단")
 

@@ -222,3 +222,12 @@ def test_emoji_is_refused_naming_character_field_and_person(render):
     assert "U+1F600" in msg or "U+1F44D" in msg
     if render == "roster":
         assert "😀" in msg and "박😀수" in msg
+
+
+def test_long_roster_pages_have_no_blank_trailing_page():
+    from aict_desktop.documents import roster
+
+    pages = pdf_pages(roster.render_pdf(_roster(45)))
+    assert len(pages) == 2
+    for page in pages:
+        assert "연번" in page and "위촉구분" in page  # header repeated, content on every page
