@@ -53,7 +53,7 @@ def render_pdf(data: RosterData) -> bytes:
             theme.para(r[3], st.cell), theme.para(r[4], st.cell), theme.para(r[5], st.cell_center),
             theme.para(r[6], st.cell_small),
         ])
-    widths: Sequence[float] = [11 * mm, 16 * mm, 20 * mm, 38 * mm, 25 * mm, 18 * mm, 42 * mm]
+    widths: Sequence[float] = [11 * mm, 18 * mm, 20 * mm, 36 * mm, 23 * mm, 17 * mm, 45 * mm]
     story = [
         theme.para(f"{data.body_name} 위원 명단", st.title),
         theme.para(f"({fmt_date(data.as_of)} 기준, 총 {len(data.lines)}명)", st.subtitle),
