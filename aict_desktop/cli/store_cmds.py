@@ -8,6 +8,7 @@ from pathlib import Path
 from aict_desktop.cli.common import add_verb, db_target, open_services
 from aict_desktop.domain.errors import StoreError
 from aict_desktop.i18n import _
+from aict_desktop.store import portable
 from aict_desktop.store.backup import backup_to, restore_from
 from aict_desktop.store.engine import is_url
 from aict_desktop.store.integrity import run_checks
@@ -47,7 +48,10 @@ def cmd_check(args) -> int:
 def cmd_backup(args) -> int:
     services = open_services(args)
     try:
-        out = backup_to(services.store, Path(args.out))
+        if services.store.is_sqlite:
+            out = backup_to(services.store, Path(args.out))
+        else:  # server mode: a portable archive that 'aict restore' reads into a new database
+            out = portable.dump(services.store, Path(args.out))
     finally:
         services.store.dispose()
     print(_("Backup written: {path}").format(path=out))
@@ -56,8 +60,13 @@ def cmd_backup(args) -> int:
 
 def cmd_restore(args) -> int:
     target = db_target(args)
+    if portable.is_archive(Path(args.file)):  # into a new, empty server database (or a new file)
+        portable.load(target, Path(args.file))
+        print(_("Restored {backup} into {db}.").format(backup=args.file, db=portable.display(target)))
+        return 0
     if is_url(target):
-        raise StoreError(_("'aict restore' restores a local data file; for a server use its own restore tools."))
+        raise StoreError(_("A server database is restored from a portable archive written by 'aict backup' in "
+                           "server mode; {file} is not one.").format(file=args.file))
     kept = restore_from(Path(target), Path(args.file))
     # open once so an older backup is upgraded now (with its own safety copy)
     services = open_services(args)

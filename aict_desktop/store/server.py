@@ -64,13 +64,13 @@ def normalise_url(url: str) -> str:
 
 def url_without_password(url: str) -> str:
     """What the settings file may keep."""
-    return parse_url(url).set(password=None).render_as_string(hide_password=False)
+    return parse_url(url)._replace(password=None).render_as_string(hide_password=False)
 
 
 def split_password(url: str) -> tuple[str, str | None]:
     """(the URL without its password, the password written in it or None)."""
     u = parse_url(url)
-    return u.set(password=None).render_as_string(hide_password=False), u.password
+    return u._replace(password=None).render_as_string(hide_password=False), u.password
 
 
 def _hide(text: str) -> str:
