@@ -69,7 +69,18 @@ def os_user() -> str:
 
 
 def program_name() -> str:
-    return os.path.basename(sys.argv[0]) or "python"
+    """Which program wrote the entry: ``aict 0.1.0``, ``aict-desktop 0.1.0``, ``aict_desktop.cli 0.1.0``."""
+    from aict_desktop import __version__
+
+    argv0 = sys.argv[0] if sys.argv and sys.argv[0] else "python"
+    name = os.path.basename(argv0)
+    if name == "__main__.py":  # python -m package
+        parent = os.path.dirname(os.path.abspath(argv0))
+        name = os.path.basename(parent)
+        if os.path.basename(os.path.dirname(parent)) == "aict_desktop":
+            name = "aict_desktop." + name
+    name = name.removesuffix(".exe").removesuffix(".py")
+    return f"{name} {__version__}"
 
 
 def entry_hash(e: AccessLog, prev_hash: str) -> str:

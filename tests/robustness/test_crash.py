@@ -1,0 +1,24 @@
+"""100 SIGKILLs at random moments during writes: every file passes `aict check`, nothing confirmed is lost."""
+
+import sys
+
+import pytest
+
+from tests.robustness.crash_harness import campaign
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="uses fork and SIGKILL"),
+    pytest.mark.timeout(600),
+]
+
+
+def test_hundred_sigkills_lose_nothing_confirmed(tmp_path):
+    summary = campaign(tmp_path / "crash", runs=100, files=10)
+    print(summary.line())
+    assert summary.runs == 100
+    assert summary.confirmed > 200  # the writers really wrote between the kills
+    assert set(summary.by_op) >= {"notes", "appoint", "rrn", "task", "certificate"}
+    assert summary.check_failures == []
+    assert summary.lost == []
+    assert summary.child_errors == []
