@@ -123,6 +123,9 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
         if result.empty:
             offer_demo(window, result.services)
         window.attach_services(result.services)
+        from aict_desktop.ui.privacy.wiring import install as install_privacy
+
+        install_privacy(window, result.services, settings)
 
     def failed(err: BaseException) -> None:
         window.fail(err)

@@ -37,6 +37,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("import", N_("Import from Excel/CSV…"), "file", "Ctrl+I", QStyle.StandardPixmap.SP_DialogOpenButton,
                True, N_("Import institutions or people")),
     ActionSpec("backup", N_("Back up now…"), "file", None, None, False, N_("Copy the data file to a backup")),
+    ActionSpec("access_log", N_("Access log (접속기록)…"), "file", None, None, False,
+               N_("Who viewed, exported or printed personal data")),
     ActionSpec("quit", N_("Quit"), "file", QKeySequence.StandardKey.Quit, None, False),
     ActionSpec("about", N_("About AICT Secretariat"), "help", None, None, False),
 )

@@ -122,3 +122,29 @@ def test_access_log_dialog_shows_state_searches_and_exports(qtbot, services, per
     dlg.reload()
     assert "✘" in dlg.chain.text() and "2번" in dlg.chain.text()
     dlg.grab().save(str(tmp_path / "access_log_broken.png"))
+
+
+def test_people_page_and_menu_are_wired(qtbot, services, person, tmp_path):
+    from aict_desktop.config import Settings
+    from aict_desktop.ui.main_window import MainWindow
+    from aict_desktop.ui.privacy import wiring
+
+    settings = Settings(backup_dir=str(tmp_path / "backups"))
+    win = MainWindow(settings, services)
+    qtbot.addWidget(win)
+    wiring.install(win, services, settings)
+    win.resize(1280, 800)
+    win.show()
+    page = win.show_page("people")
+    tab = page.people
+    tab.activate() if hasattr(tab, "activate") else None
+    assert tab.select_id(person.id)
+    qtbot.waitUntil(lambda: tab.rrn_field.person_id == person.id, timeout=3000)
+    assert tab.rrn_field.value.text() == "800101-1******"
+    assert tab.bank_field.value.text().endswith("**6789 (예금주 홍길동)")
+    win.grab().save(str(tmp_path / "people_page.png"))
+    assert win.registry["access_log"].isEnabled()
+    # the window closing writes today's automatic backup
+    written = wiring.backup_now(win, services, settings, on_exit=True)
+    assert written is not None and written.parent == tmp_path / "backups"
+    assert b"8001011234567" not in written.read_bytes()

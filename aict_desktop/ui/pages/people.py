@@ -48,6 +48,12 @@ class PeopleTab(EntityPage):
         self.appointments_label.setWordWrap(True)
         self.appointments_label.setStyleSheet("color: #333;")
         form.layout_.addRow(_("Appointments"), self.appointments_label)
+        from aict_desktop.ui.privacy.masked_field import BANK, RRN, MaskedField
+
+        self.rrn_field = MaskedField(self.services.personal, RRN)
+        self.bank_field = MaskedField(self.services.personal, BANK)
+        form.layout_.addRow(_("Resident registration number"), self.rrn_field)
+        form.layout_.addRow(_("Bank account"), self.bank_field)
 
     def build_actions(self, row) -> None:
         self.appoint_button = QPushButton(_("Appoint…"))
@@ -99,6 +105,8 @@ class PeopleTab(EntityPage):
         self.services.roster.delete_person(record_id)
 
     def record_loaded(self, record) -> None:
+        self.rrn_field.set_person(record.id if record is not None else None)
+        self.bank_field.set_person(record.id if record is not None else None)
         if record is None:
             self.appointments_label.setText(_("(none)"))
             return

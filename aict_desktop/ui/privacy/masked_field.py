@@ -39,7 +39,7 @@ class MaskedField(QWidget):
         self.revealed = False
         self.value = QLineEdit()
         self.value.setReadOnly(True)
-        self.value.setMinimumWidth(220)
+        self.value.setMinimumWidth(120)
         self.reveal_button = QPushButton(_("Show"))
         self.reveal_button.setToolTip(_("Show the value for {n} seconds; the access log records who viewed it.")
                                       .format(n=REVEAL_SECONDS))
@@ -51,14 +51,22 @@ class MaskedField(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(REVEAL_SECONDS * 1000)
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # the value and its 보기 on one line; the rarer actions below, small
         row.setContentsMargins(0, 0, 0, 0)
-        for w in (self.value, self.reveal_button, self.edit_button, self.clear_button):
-            row.addWidget(w)
+        row.addWidget(self.value, 1)
+        row.addWidget(self.reveal_button)
+        below = QHBoxLayout()
+        below.setContentsMargins(0, 0, 0, 0)
+        for b in (self.edit_button, self.clear_button):
+            b.setFlat(True)
+            b.setStyleSheet("color: #1f4e8c; padding: 0 6px;")
+            below.addWidget(b)
+        below.addWidget(self.note, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addLayout(row)
-        layout.addWidget(self.note)
+        layout.addLayout(below)
         self._connect_signals()
         self.set_person(None)
 
@@ -93,6 +101,7 @@ class MaskedField(QWidget):
             return
         has = v.has_rrn if self.kind == RRN else v.has_bank
         self.value.setText((v.rrn_masked if self.kind == RRN else v.bank_masked) if has else "")
+        self.value.setCursorPosition(0)
         self.value.setPlaceholderText(_("(not stored)"))
         self.note.setText(v.problem)
         self.reveal_button.setEnabled(has)
@@ -117,6 +126,7 @@ class MaskedField(QWidget):
             self.mask()
             return
         self.value.setText(text)
+        self.value.setCursorPosition(0)
         self.revealed = True
         self.reveal_button.setText(_("Hide"))
         self.note.setText(_("Shown for {n} seconds; this view was written to the access log.").format(n=REVEAL_SECONDS))
