@@ -47,6 +47,7 @@ PAGES = (
              "PeopleAppointmentsPage"),
     PageSpec("meetings", N_("Meetings"), "aict_desktop.ui.pages.meetings", "MeetingsPage"),
     PageSpec("tasks", N_("Tasks"), "aict_desktop.ui.pages.tasks", "TasksPage"),
+    PageSpec("groups", N_("Working groups"), "aict_desktop.ui.working_groups.group_panel", "WorkingGroupPanel"),
     PageSpec("certificates", N_("Certificates"), "aict_desktop.ui.pages.certificates", "CertificatesPage"),
     PageSpec("settings", N_("Settings"), "aict_desktop.ui.pages.settings", "SettingsPage"),
 )

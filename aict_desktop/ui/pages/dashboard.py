@@ -99,10 +99,20 @@ class DashboardPage(QWidget):
         grid.addWidget(self.expiring_panel, 0, 1)
         grid.addWidget(self.overdue_panel, 1, 0)
         grid.addWidget(self.chart_panel, 1, 1)
+        from aict_desktop.ui.working_groups.progress_widget import GroupProgressWidget
+
+        self.groups_widget = GroupProgressWidget(services)  # per-분과 progress bars; overdue tasks by owner
+        grid.addWidget(self.groups_widget, 2, 0, 1, 2)
+        self.groups_widget.group_activated.connect(self._open_group)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         outer.addLayout(grid, 1)
         self.network.currentIndexChanged.connect(lambda _i: self.update_chart())
+
+    def _open_group(self, body_id: int) -> None:
+        from aict_desktop.ui.working_groups.group_panel import open_group
+
+        open_group(self, body_id)
 
     def _tile(self, key: str, caption: str) -> QFrame:
         frame = QFrame()
@@ -133,6 +143,7 @@ class DashboardPage(QWidget):
         self.meetings.set_rows(meetings[:20])
         self.expiring.set_rows(sorted(expiring, key=lambda r: r.term_end))
         self.overdue.set_rows(overdue)
+        self.groups_widget.reload()
         counts = {
             "bodies": len(bodies),
             "institutions": len(s.roster.list_institutions()),

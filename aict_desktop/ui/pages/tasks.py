@@ -60,6 +60,9 @@ class TasksPage(EntityPage):
         self.report_button.clicked.connect(self.preview_report)
         self.report_button.setEnabled(self._reports_available())
         self.below_table.addWidget(self.report_button)
+        self.group_button = QPushButton(_("Working group…"))  # the 분과 panel: goals, plan, milestones, log
+        self.group_button.clicked.connect(self.open_group)
+        self.below_table.addWidget(self.group_button)
 
     def _reports_available(self) -> bool:
         reports = getattr(self.services, "reports", None)
@@ -146,6 +149,12 @@ class TasksPage(EntityPage):
         self.documents.preview(lambda: self.services.reports.task_report_pdf(body_id, start, today),
                                _("Progress report — {body}").format(body=body.name),
                                f"{body.name} 과제 진행 보고서 {fmt_date(today)}.pdf")
+
+    def open_group(self) -> None:
+        from aict_desktop.ui.working_groups.group_panel import open_group
+
+        body_id = self.filters.value("body") or (self._current.body_id if self._current is not None else None)
+        open_group(self, body_id)
 
     def print_current(self) -> None:
         if self._reports_available():

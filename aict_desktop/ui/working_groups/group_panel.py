@@ -135,6 +135,7 @@ class WorkingGroupPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.task_model = TaskTableModel(self)
         self.task_table = make_table(self.task_model, name="group_task_table")
+        self.task_table.sortByColumn(TaskTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
         self.task_table.setColumnWidth(0, 300)
         self.task_table.setColumnHidden(TaskTableModel.COL_BODY, True)  # the group is chosen above
         lay.addWidget(self.task_table, 1)
@@ -191,6 +192,16 @@ class WorkingGroupPanel(QWidget):
         fill_combo(self.group_combo, items)
         fill_combo(self.move_combo, items, keep=False)
         self.show_group(self.group_combo.currentData())
+
+    def activate(self) -> None:
+        """Shown from the navigation: reload, keeping the chosen group."""
+        self.reload()
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def print_current(self) -> None:
+        self.report_bar.preview()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if self.group_combo.count() == 0:
@@ -283,3 +294,15 @@ class WorkingGroupPanel(QWidget):
         status(self, _("Moved '{title}'.").format(title=row.title))
         self.show_group(self.body.id)
         return True
+
+
+def open_group(widget: QWidget, body_id: int | None) -> WorkingGroupPanel | None:
+    """Switch the main window to the working-group page showing ``body_id`` (from the 과제 page or the dashboard)."""
+    window = widget.window()
+    show_page = getattr(window, "show_page", None)
+    if show_page is None:
+        return None
+    panel = show_page("groups")
+    if isinstance(panel, WorkingGroupPanel) and body_id is not None:
+        panel.select_group(body_id)
+    return panel
