@@ -10,6 +10,8 @@ APT_PACKAGES=(
   libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0
   libxcb-xkb1 libxcb-cursor0 libxcb-xinerama0 xvfb poppler-utils sqlite3
 )
+# PostgreSQL server binaries for the server-mode tests (tests/postgres starts a private cluster)
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then APT_PACKAGES+=(postgresql); fi
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
