@@ -126,6 +126,9 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
         from aict_desktop.ui.privacy.wiring import install as install_privacy
 
         install_privacy(window, result.services, settings)
+        from aict_desktop.ui.meetings.resume import offer_resume
+
+        offer_resume(result.services, window)  # a meeting left 진행중 by a crash reopens in meeting mode
 
     def failed(err: BaseException) -> None:
         window.fail(err)

@@ -124,12 +124,20 @@ class MeetingPrepDialog(QDialog):
     def _connect_signals(self) -> None:
         self.body.currentIndexChanged.connect(self._propose)
         self.save_button.clicked.connect(self.save)
+        self.starts_at.dateTimeChanged.connect(self._start_moved)
         self.carry_button.clicked.connect(self.carry)
         self.invitees.itemChanged.connect(self._invitee_toggled)
         self.notice_button.clicked.connect(lambda: self.print_pdf("notice"))
         self.sheet_button.clicked.connect(lambda: self.print_pdf("attendance"))
         self.start_button.clicked.connect(self.start_meeting)
         self.close_button.clicked.connect(self.accept)
+
+    def _start_moved(self, new: QDateTime) -> None:
+        """Moving the start moves the end with it (the planned length stays)."""
+        old = getattr(self, "_last_start", None)
+        if old is not None:
+            self.ends_at.setDateTime(self.ends_at.dateTime().addSecs(old.secsTo(new)))
+        self._last_start = QDateTime(new)
 
     # --- filling -------------------------------------------------------------------
 

@@ -63,6 +63,9 @@ class MeetingsPage(EntityPage):
             self.document_actions.addWidget(b)
         self.document_actions.addStretch(1)
         self.add_button_row(self.document_actions)
+        from aict_desktop.ui.meetings.page_buttons import install_meeting_buttons
+
+        install_meeting_buttons(self, row)  # 회의 준비 · 회의 진행 (ui/meetings)
 
     def refresh_choices(self) -> None:
         items = body_items(self.services)
