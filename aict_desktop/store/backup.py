@@ -96,10 +96,25 @@ def restore_from(db_path: Path, backup: Path, *, lock_held: bool = False) -> Pat
     try:
         kept = _keep_current(db_path)
         _copy_into(backup, db_path)
+        _log_restore(db_path, backup, kept)
     finally:
         if lock is not None:
             lock.release()
     return kept
+
+
+def _log_restore(db_path: Path, backup: Path, kept: Path | None) -> None:
+    """The restored file's access log records the restore (upgrading an older backup first)."""
+    from aict_desktop.store.audit import log_access
+    from aict_desktop.store.engine import open_store
+
+    store = open_store(db_path)
+    try:
+        with store.write() as s:
+            log_access(s, "backup.restore", target=backup.name, detail=_("replaced file kept as {path}").format(
+                path=kept.name if kept else "-"))
+    finally:
+        store.dispose()
 
 
 def _keep_current(db_path: Path) -> Path | None:

@@ -106,6 +106,8 @@ class Ledger:
         self.rrn_sets = 0
         self.tasks: dict[int, str] = {}
         self.certs: dict[str, int] = {}
+        self.imports_started: list[list[str]] = []
+        self.imports: list[list[str]] = []
 
     def add(self, rec: dict) -> None:
         op = rec["op"]
@@ -120,6 +122,10 @@ class Ledger:
             self.tasks[rec["task"]] = rec["title"]
         elif op == "certificate":
             self.certs[rec["serial_no"]] = rec["appt"]
+        elif op == "import-start":
+            self.imports_started.append(rec["names"])
+        elif op == "import":
+            self.imports.append(rec["names"])
 
     def verify(self, db: Path, services) -> list[str]:
         from aict_desktop.security import fields
@@ -147,6 +153,11 @@ class Ledger:
                 if not conn.execute("SELECT 1 FROM accesslog WHERE action='certificate.issue' AND target=?",
                                     (serial,)).fetchone():
                     lost.append(f"{db.name}: the access log has no entry for certificate {serial}")
+            for names in self.imports_started:  # all or nothing, confirmed or not
+                marks = ",".join("?" * len(names))
+                found = conn.execute(f"SELECT count(*) FROM person WHERE name IN ({marks})", names).fetchone()[0]
+                if found not in (0, len(names)) or (names in self.imports and found != len(names)):
+                    lost.append(f"{db.name}: import of {len(names)} people left {found} of them")
             logged = conn.execute("SELECT count(*) FROM accesslog WHERE action='personal.set_rrn'").fetchone()[0]
             if logged < self.rrn_sets + 1:
                 lost.append(f"{db.name}: {self.rrn_sets} 주민등록번호 writes confirmed, {logged - 1} logged")
@@ -218,8 +229,9 @@ def campaign(workdir: Path, *, runs: int = 100, files: int = 10, seed: int = 202
                 if out.exists() else []
             for rec in records:
                 ledgers[db].add(rec)
-                summary.by_op[rec["op"]] = summary.by_op.get(rec["op"], 0) + 1
-            summary.confirmed += len(records)
+                if not rec["op"].endswith("-start"):  # an intent, not a confirmation
+                    summary.by_op[rec["op"]] = summary.by_op.get(rec["op"], 0) + 1
+                    summary.confirmed += 1
             check_out = workdir / f"check{run:03d}.txt"
             rc = zygote.ask(op="check", db=str(db), out=str(check_out))["rc"]
             if rc != 0:

@@ -9,7 +9,8 @@ command per line on stdin, one JSON reply per line on stdout.
   {"op": "check", "db": P, "out": F}                      → {"rc": RC}    fork `aict check`
 
 The writer loops over committed writes (save minutes notes, appoint a new
-person, set an encrypted 주민등록번호, create a task, issue a 위촉장) and after
+person, set an encrypted 주민등록번호, create a task, issue a 위촉장, import a
+CSV of people) and after
 each one returns it appends one JSON line to ``out`` with os.write — the
 record of what was confirmed — until it is killed.
 """
@@ -34,6 +35,7 @@ from aict_desktop.cli import main as cli_main  # noqa: E402
 from aict_desktop.documents import certificate  # noqa: E402,F401  (warm: fonts, ReportLab)
 from aict_desktop.i18n import install  # noqa: E402
 from aict_desktop.services.container import Services  # noqa: E402
+from aict_desktop.services.importing import ImportService  # noqa: E402
 from aict_desktop.store import open_store  # noqa: E402
 
 PASSPHRASE = "crash-test passphrase"
@@ -50,7 +52,8 @@ def writer(db: str, seed: int, run: int, out: str) -> None:
     services = Services(open_store(db, upgrade=False))
     services.keys.set_passphrase_provider(lambda new: PASSPHRASE)
     meta = json.loads(Path(db + ".meta.json").read_text())
-    ops = ["notes", "notes", "appoint", "rrn", "task", "certificate"]
+    ops = ["notes", "notes", "appoint", "rrn", "task", "certificate", "import"]
+    importer = ImportService(services)
     k = 0
     while True:
         k += 1
@@ -74,6 +77,17 @@ def writer(db: str, seed: int, run: int, out: str) -> None:
         elif op == "task":
             t = services.tasks.create(title=f"과제 {serial}", body_id=meta["body"])
             rec = {"op": op, "task": t.id, "title": t.title}
+        elif op == "import":
+            names = [f"가져온위원{serial}-{i}" for i in range(rng.randint(1, 30))]
+            csv_path = Path(out).with_name(f"import-{serial}.csv")
+            csv_path.write_text("성명,소속기관,직위\n" + "".join(f"{n},서초구청,위원\n" for n in names),
+                                encoding="utf-8")
+            # the intent first: whatever happens, these names must be all there or all absent
+            os.write(fd, (json.dumps({"op": "import-start", "names": names}, ensure_ascii=False) + "\n").encode())
+            result = importer.run("people", csv_path)
+            if result.problems:
+                raise RuntimeError(result.problems[0].describe())
+            rec = {"op": op, "names": names}
         else:
             pending = services.certificates.pending(meta["body"])
             if not pending:

@@ -115,3 +115,11 @@ def test_restore_keeps_the_replaced_file_and_is_refused_while_the_program_is_ope
         assert [r[0] for r in conn.execute("SELECT name FROM institution")] == ["서초구청"]
     with sqlite3.connect(kept) as conn:
         assert sorted(r[0] for r in conn.execute("SELECT name FROM institution")) == ["나중에 추가", "서초구청"]
+    restored = open_store(db)
+    try:
+        from aict_desktop.store.audit import entries, verify_chain
+
+        assert entries(restored, limit=1)[0].action == "backup.restore"
+        assert verify_chain(restored) is None
+    finally:
+        restored.dispose()
