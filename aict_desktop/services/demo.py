@@ -34,6 +34,12 @@ def demo_file():
     return resource("demo", "demo.json")
 
 
+def can_load_demo(services) -> bool:
+    """True while the data file has no bodies (the GUI offers the demo only then)."""
+    with services.store.session() as s:
+        return s.exec(select(Body)).first() is None
+
+
 def load_demo(services, today: dt.date | None = None) -> str:
     """Load the demo into a data file that has no bodies yet; return a one-line summary."""
     data = json.loads(demo_file().read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ from aict_desktop.domain.models import (
     AgendaTask, Appointment, Attendance, Body, Decision, Institution, Meeting, Milestone, Person, Program, Task,
     TaskUpdate,
 )
-from aict_desktop.services.demo import load_demo
+from aict_desktop.services.demo import can_load_demo, load_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 NETWORK = "서초 AI 혁신 네트워크"
@@ -188,6 +188,7 @@ def test_people_are_fictional_with_fake_contacts(demo):
 
 def test_second_load_is_refused_and_changes_nothing(demo):
     services, _summary = demo
+    assert not can_load_demo(services)
     before = [count(services, m) for m in (Body, Institution, Person, Appointment, Meeting, Task)]
     with pytest.raises(ValidationError):
         load_demo(services, today=TODAY)
@@ -195,6 +196,7 @@ def test_second_load_is_refused_and_changes_nothing(demo):
 
 
 def test_refused_when_the_user_already_made_a_body(services):
+    assert can_load_demo(services)
     services.bodies.create_body(name="우리 위원회", kind="위원회")
     with pytest.raises(ValidationError):
         load_demo(services)
