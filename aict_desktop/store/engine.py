@@ -166,7 +166,10 @@ def open_store(target: str | Path, *, create: bool = False, upgrade: bool = True
     try:
         migrate.check_ownership(store)
         if upgrade:
-            migrate.upgrade(store)
+            from aict_desktop.store.server import upgrade_lock
+
+            with upgrade_lock(store):  # PostgreSQL: PCs starting at once upgrade one after another
+                migrate.upgrade(store)
     except BaseException:
         store.dispose()
         raise

@@ -13,6 +13,9 @@ be reached, the password is wrong, the database does not exist.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import keyring
 from keyring.errors import KeyringError
 from sqlalchemy import event
@@ -234,3 +237,27 @@ def test_connection(url: str, password: str | None = None) -> str:
                            "schema); choose another database.").format(database=u.database, server=server))
     return head + " " + _("The database '{database}' holds this program's data (schema {rev}).").format(
         database=u.database, rev=rev)
+
+
+UPGRADE_LOCK = 0x41494355  # PostgreSQL advisory lock id held while one PC creates or upgrades the schema
+
+
+@contextlib.contextmanager
+def upgrade_lock(store) -> Iterator[None]:
+    """Hold a server-wide lock while the schema is created/upgraded (no-op on SQLite).
+
+    Several PCs starting at once on a new (or newly updated) program would
+    otherwise all run the same migration and all but one fail; with the lock
+    the others wait, then find the schema already current.
+    """
+    if store.is_sqlite:
+        yield
+        return
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql(f"SELECT pg_advisory_lock({UPGRADE_LOCK})")
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql(f"SELECT pg_advisory_unlock({UPGRADE_LOCK})")
+            conn.commit()

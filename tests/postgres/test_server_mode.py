@@ -190,3 +190,24 @@ def test_cli_init_on_a_server_url(pg_cluster):
         assert r.returncode == 0, r.stdout + r.stderr
     finally:
         pg_cluster.drop_database(name)
+
+
+def test_several_pcs_starting_at_once_on_an_empty_database_all_succeed(pg_cluster):
+    """Four processes run 'aict init' together: one migrates, the others wait for it (advisory lock)."""
+    import subprocess
+    import sys
+
+    from tests.e2e.cli_helpers import ROOT
+
+    name = f"race_{pg_cluster.port}"
+    url = pg_cluster.create_database(name)
+    try:
+        procs = [subprocess.Popen([sys.executable, "-m", "aict_desktop.cli", "--db", url, "init"], cwd=ROOT,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        results = [(p.communicate(timeout=120), p.returncode) for p in procs]
+        assert [code for _out, code in results] == [0, 0, 0, 0], [out[1] for out, _c in results]
+        st = open_store(url)
+        assert current_revision(st) == head_revision()
+        st.dispose()
+    finally:
+        pg_cluster.drop_database(name)
