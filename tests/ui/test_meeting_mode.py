@@ -29,7 +29,9 @@ def window(qtbot, services, sample):
 
     w = MeetingModeWindow(services, sample.meeting)
     qtbot.addWidget(w)
-    w.show()
+    with qtbot.waitActive(w):  # keyboard shortcuts act in the active window
+        w.show()
+        w.activateWindow()
     return w
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -75,7 +76,10 @@ class AllowancesDialog(QDialog):
         for r, ln in enumerate(self.lines):
             note = ln.note + (" " + _("(set by hand)") if ln.overridden else "")
             for c, text in enumerate((ln.name, ln.institution, ln.category, ln.attendance, fmt_won(ln.amount), note)):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if c == 4:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, cell)
             if ln.attendance_id == select:
                 self.table.selectRow(r)
         self.total.setText(_("Total: {amount} for {n} people").format(

@@ -60,7 +60,7 @@ class ItemPanel(QWidget):
         self.result = QLabel()
         self.result.setWordWrap(True)
         counts = QHBoxLayout()
-        for label, spin in ((_("Yes"), self.yes), (_("No"), self.no), (_("Abstain"), self.abstain)):
+        for label, spin in ((_("In favour"), self.yes), (_("Against"), self.no), (_("Abstaining"), self.abstain)):
             counts.addWidget(QLabel(label))
             counts.addWidget(spin)
         counts.addWidget(self.chair_vote)

@@ -80,6 +80,7 @@ class MeetingModeWindow(QMainWindow):
         self.attendance = AttendancePanel(self.services, self.meeting_id)
         self.agenda = QListWidget()
         self.agenda.setObjectName("agenda")
+        self.agenda.setWordWrap(True)
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText(_("Other remarks for the minutes (saved automatically)"))
         self.summary_saver = DebouncedSaver(
