@@ -1,7 +1,10 @@
 """Where the program's files are, from a source checkout or a PyInstaller bundle.
 
 One helper for every lookup so fonts, catalogs, demo data and migrations are
-found the same way in both cases.
+found the same way in both cases. From source, ``root()`` is the checkout
+(the folder holding ``resources/``, ``i18n/`` and ``aict_desktop/``); in a
+bundle it is PyInstaller's ``sys._MEIPASS`` (the ``_internal`` folder beside
+the program), laid out the same way by ``build_installer.spec``.
 """
 
 from __future__ import annotations
@@ -10,8 +13,13 @@ import sys
 from pathlib import Path
 
 
+def is_bundled() -> bool:
+    """True inside a PyInstaller bundle."""
+    return bool(getattr(sys, "_MEIPASS", None))
+
+
 def root() -> Path:
-    """The folder that holds ``resources/`` and ``i18n/``."""
+    """The folder that holds ``resources/``, ``i18n/`` and the migration scripts."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)
@@ -27,4 +35,5 @@ def i18n_dir() -> Path:
 
 
 def migrations_dir() -> Path:
-    return Path(__file__).resolve().parent / "store" / "migrations"
+    """Alembic's script folder (``env.py``, ``script.py.mako``, ``versions/``)."""
+    return root() / "aict_desktop" / "store" / "migrations"
