@@ -7,8 +7,8 @@ from aict_desktop.i18n import N_, _
 
 # what each listing shows in the table view: (json field, column header)
 _COLUMNS = {
-    "bodies": [("id", "ID"), ("name", N_("Name")), ("kind", N_("Kind")), ("parent", N_("Parent")), ("issuer", N_("Appointing authority"))],
-    "institutions": [("id", "ID"), ("name", N_("Name")), ("sector", N_("Sector"))],
+    "bodies": [("id", "ID"), ("name", N_("Body name")), ("kind", N_("Kind")), ("parent", N_("Parent")), ("issuer", N_("Appointing authority"))],
+    "institutions": [("id", "ID"), ("name", N_("Institution name")), ("sector", N_("Sector"))],
     "people": [("id", "ID"), ("name", N_("Name")), ("institution", N_("Institution")), ("position", N_("Position"))],
     "appointments": [
         ("id", "ID"), ("person", N_("Name")), ("institution", N_("Institution")), ("body", N_("Body")), ("role", N_("Role")),
