@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import traceback
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aict_desktop.domain.errors import DomainError
@@ -21,14 +22,26 @@ def error_text(err: BaseException) -> str:
     return _("An unexpected error occurred: {error}").format(error=str(err) or type(err).__name__)
 
 
-def show_error(parent: QWidget | None, err: BaseException | str, title: str | None = None) -> None:
+shown: list[str] = []  # every message shown, newest last (tests read it)
+
+
+def _message(parent: QWidget | None, icon: QMessageBox.Icon, text: str, title: str | None) -> QMessageBox:
+    """A window-modal message that does not block the caller (nothing waits on the answer)."""
+    box = QMessageBox(icon, title or _("AICT Secretariat"), text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    shown.append(text)
+    del shown[:-50]
+    box.open()
+    return box
+
+
+def show_error(parent: QWidget | None, err: BaseException | str, title: str | None = None) -> QMessageBox:
     text = err if isinstance(err, str) else error_text(err)
-    box = QMessageBox(QMessageBox.Icon.Warning, title or _("AICT Secretariat"), text, QMessageBox.StandardButton.Ok, parent)
-    box.exec()
+    return _message(parent, QMessageBox.Icon.Warning, text, title)
 
 
-def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.information(parent, title or _("AICT Secretariat"), text)
+def show_info(parent: QWidget | None, text: str, title: str | None = None) -> QMessageBox:
+    return _message(parent, QMessageBox.Icon.Information, text, title)
 
 
 def confirm(parent: QWidget | None, text: str, *, title: str | None = None, yes: str | None = None) -> bool:

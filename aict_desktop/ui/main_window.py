@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from aict_desktop import __version__
 from aict_desktop.i18n import N_, _
 from aict_desktop.ui.actions import MENUS, ActionRegistry
-from aict_desktop.ui.feedback import show_error, status
+from aict_desktop.ui.feedback import error_text, status
 from aict_desktop.ui.state import restore_geometry, save_geometry
 
 
@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
         row = next(i for i, s in enumerate(PAGES) if s.key == key)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # → _nav_changed
+        elif self.stack.currentWidget() is not self.pages.get(key):
+            self._nav_changed(row)
         return self.pages.get(key)
 
     def _nav_changed(self, row: int) -> None:
@@ -232,4 +234,4 @@ class MainWindow(QMainWindow):
     def fail(self, err: BaseException) -> None:
         """The data file could not be opened: say why (the app then quits)."""
         self.loading.setText(_("The data file could not be opened."))
-        show_error(self, err, _("The data file could not be opened"))
+        QMessageBox.critical(self, _("The data file could not be opened"), error_text(err))  # waits: the app quits next

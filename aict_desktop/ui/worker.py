@@ -80,6 +80,7 @@ class Job:
         self.done = True
         _running.discard(self)
         if self.progress is not None:
+            self.progress.blockSignals(True)  # closing a QProgressDialog emits canceled()
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None

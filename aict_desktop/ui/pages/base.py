@@ -40,9 +40,10 @@ def make_table(model, *, multi: bool = False, name: str = "table") -> QTableView
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
+    # no sort column until the user clicks a header: rows keep the services' order
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
     view.horizontalHeader().setSortIndicatorShown(True)
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                           else QAbstractItemView.SelectionMode.SingleSelection)

@@ -1,0 +1,26 @@
+"""Fixtures for the desktop program's tests: the demo data file and the main window on it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def demo_services(services):
+    """The services over a data file holding the demo data set."""
+    from aict_desktop.services.demo import load_demo
+
+    load_demo(services)
+    return services
+
+
+@pytest.fixture
+def main_window(qtbot, demo_services):
+    from aict_desktop.config import Settings
+    from aict_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(Settings(), demo_services)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    return win
