@@ -38,7 +38,6 @@ def save_header(key: str, header: QHeaderView) -> None:
     ui_settings().setValue(f"{key}/header", header.saveState())
 
 
-def restore_header(key: str, header: QHeaderView) -> None:
+def restore_header(key: str, header: QHeaderView) -> bool:
     value = ui_settings().value(f"{key}/header")
-    if value:
-        header.restoreState(value)
+    return bool(value) and header.restoreState(value)

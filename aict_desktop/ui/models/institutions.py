@@ -10,7 +10,7 @@ from aict_desktop.ui.models.base import Column, RowTableModel, enum_label
 class InstitutionTableModel(RowTableModel):
     COL_NAME, COL_SECTOR, COL_GROUP, COL_PEOPLE, COL_BODIES, COL_PHONE = range(6)
     COLUMNS = (
-        Column(N_("Institution"), lambda r: r.name),
+        Column(N_("Institution name"), lambda r: r.name),
         Column(N_("Sector"), lambda r: enum_label(Sector, r.sector)),
         Column(N_("Group"), lambda r: enum_label(SectorGroup, r.sector_group)),
         Column(N_("People"), lambda r: r.people, align_right=True),

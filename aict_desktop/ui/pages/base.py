@@ -34,6 +34,8 @@ from aict_desktop.ui.widgets.filter_bar import FilterBar
 from aict_desktop.ui.widgets.form import FormPanel
 
 ROW_HEIGHT = 26
+FIT_COLUMNS_UP_TO = 2000  # rows; bigger tables keep their fixed widths (fitting reads every row)
+MAX_COLUMN_WIDTH = 260
 
 
 def make_table(model, *, multi: bool = False, name: str = "table") -> QTableView:
@@ -168,7 +170,7 @@ class EntityPage(QWidget):
         self.splitter.setSizes([640, 400])
         outer.addWidget(self.splitter, 1)
         restore_splitter(self.page_key, self.splitter)
-        restore_header(self.page_key, self.table.horizontalHeader())
+        self._header_restored = restore_header(self.page_key, self.table.horizontalHeader())
         self._show_new()
 
     def _connect_signals(self) -> None:
@@ -178,6 +180,13 @@ class EntityPage(QWidget):
         self.new_button.clicked.connect(self.new_record)
         self.save_button.clicked.connect(self.save_record)
         self.delete_button.clicked.connect(self.delete_record)
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents (capped), the first time a small table fills."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for i in range(header.count() - 1):
+            header.resizeSection(i, min(max(header.sectionSize(i), 50), MAX_COLUMN_WIDTH))
 
     def save_state(self) -> None:
         save_splitter(self.page_key, self.splitter)
@@ -269,6 +278,8 @@ class EntityPage(QWidget):
             return
         self.model.set_rows(rows)
         self.apply_filters()
+        if not self._loaded and not self._header_restored and len(rows) <= FIT_COLUMNS_UP_TO:
+            self.fit_columns()
         self._loaded = True
         if keep is not None:
             self.select_id(keep)

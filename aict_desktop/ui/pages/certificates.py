@@ -106,7 +106,7 @@ class CertificatesPage(QWidget):
         rl.addLayout(head)
         self.register = CertificateTableModel(self)
         self.register_view = make_table(self.register, name="certificates_register")
-        for col, w in enumerate((110, 90, 200, 70, 100, 60, 50)):
+        for col, w in enumerate((110, 90, 200, 70, 100, 60, 75)):
             self.register_view.setColumnWidth(col, w)
         rl.addWidget(self.register_view, 1)
         row2 = QHBoxLayout()

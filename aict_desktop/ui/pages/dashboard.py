@@ -106,6 +106,10 @@ class DashboardPage(QWidget):
         self.groups_widget.group_activated.connect(self._open_group)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
+        for p in (self.meetings_panel, self.expiring_panel):
+            p.setMinimumHeight(170)
         outer.addLayout(grid, 1)
         self.network.currentIndexChanged.connect(lambda _i: self.update_chart())
 

@@ -126,6 +126,7 @@ class FormPanel(QWidget):
     def text(self, key: str, label: str, height: int = 80) -> QPlainTextEdit:
         w = QPlainTextEdit()
         w.setMinimumHeight(height)
+        w.setMaximumHeight(height * 2)
         w.setTabChangesFocus(True)
         return self.add(key, label, w)
 

@@ -1,0 +1,65 @@
+"""``python -m aict_desktop.tools.screenshots OUTDIR [--db PATH]``: one PNG per page.
+
+Opens every page of the main window on the current data file (or ``--db``)
+and saves ``<n>_<page>.png``; runs without a display (offscreen) when there
+is none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+SIZE = (1366, 820)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m aict_desktop.tools.screenshots")
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--db", metavar="PATH", help="data file (default: the program's data file)")
+    parser.add_argument("--lang", choices=("ko", "en"), default=None)
+    args = parser.parse_args(argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from aict_desktop import i18n
+    from aict_desktop.app import build_app, open_data
+    from aict_desktop.config import Settings
+
+    settings = Settings.load()
+    i18n.install(args.lang or settings.language)
+    app = build_app([sys.argv[0]], settings)
+    from aict_desktop.ui.main_window import PAGES, MainWindow
+
+    opened = open_data(args.db or settings.database_target())
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    try:
+        window = MainWindow(settings, opened.services,
+                            data_label=i18n._("Data file: {path}").format(path=opened.services.store.display_name))
+        window.resize(*SIZE)
+        window.show()
+        for n, spec in enumerate(PAGES, start=1):
+            window.show_page(spec.key)
+            for _ in range(10):
+                app.processEvents()
+            path = args.outdir / f"{n:02d}_{spec.key}.png"
+            window.grab().save(str(path))
+            print(path)
+        people = window.show_page("people")
+        if people is not None:
+            people.show_appointments()
+            for _ in range(10):
+                app.processEvents()
+            path = args.outdir / f"{len(PAGES) + 1:02d}_appointments.png"
+            window.grab().save(str(path))
+            print(path)
+        window.close()
+    finally:
+        opened.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
