@@ -134,8 +134,11 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
         window.fail(err)
         QTimer.singleShot(0, lambda: app.exit(1))
 
-    run_in_background(window, lambda: open_data(target), on_success=opened, on_failure=failed,
-                      label=_("Opening the data file…"), cancellable=False, show_progress=False)
+    def start_opening() -> None:  # after the first paint, so the window appears before the database layer loads
+        run_in_background(window, lambda: open_data(target), on_success=opened, on_failure=failed,
+                          label=_("Opening the data file…"), cancellable=False, show_progress=False)
+
+    QTimer.singleShot(0, start_opening)
     code = app.exec()
     if "opened" in state:
         state["opened"].close()
