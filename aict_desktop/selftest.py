@@ -118,6 +118,19 @@ class _Run:
                 body=body.name, size=len(pdf) // 1024)
         raise CheckFailed(_("No body of the demo data has an appointment to print a certificate for"))
 
+    def editable_files(self) -> str:
+        meetings = self.services.meetings.list()
+        _need(bool(meetings), _("The demo data has no meeting"))
+        sizes = []
+        for fmt in ("hwpx", "docx"):
+            data = self.services.exports.minutes(meetings[0].id, fmt)
+            _need(data.startswith(b"PK"), _("The minutes as {format} are not a {format} file").format(format=fmt))
+            sizes.append(f"{fmt} {len(data) // 1024} KB")
+        xlsx = self.services.exports.roster_xlsx(meetings[0].body_id)
+        _need(xlsx.startswith(b"PK"), _("The roster as xlsx is not an xlsx file"))
+        sizes.append(f"xlsx {len(xlsx) // 1024} KB")
+        return _("minutes and roster written: {sizes}").format(sizes=", ".join(sizes))
+
     def server_driver(self) -> str:
         import psycopg
         from sqlalchemy.dialects import registry
@@ -135,10 +148,12 @@ class _Run:
     # --- window ----------------------------------------------------------------------
 
     def window(self) -> str:
+        from aict_desktop import i18n
         from aict_desktop.config import Settings
 
         if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtGui import QFontMetrics
         from PySide6.QtWidgets import QApplication
 
@@ -152,6 +167,9 @@ class _Run:
             family=font.family()))
         _need(all(QFontMetrics(font).inFontUcs4(ord(ch)) for ch in "위촉장회의록"),
               _("The program's font has no Hangul glyphs"))
+        if i18n.language() == "ko":
+            cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+            _need(cancel != "Cancel", _("Qt's own Korean strings (qtbase_ko) are missing"))
         window = MainWindow(Settings(), self.services)
         window.show()
         QApplication.processEvents()
@@ -182,6 +200,7 @@ CHECKS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
     (N_("Temporary data file"), _Run.database),
     (N_("Demo data"), _Run.demo),
     (N_("Appointment certificate"), _Run.certificate),
+    (N_("Editable files"), _Run.editable_files),
     (N_("Server-mode driver"), _Run.server_driver),
     (N_("Keyring"), _Run.keyring),
     (N_("Main window"), _Run.window),

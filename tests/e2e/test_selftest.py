@@ -1,0 +1,56 @@
+"""``aict-desktop --self-test`` from source: every check passes, and a missing file is a clear failure."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(code: str, tmp_path: Path, lang: str = "ko") -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "AICT_LANG": lang, "AICT_DATA_DIR": str(tmp_path / "data")}
+    env.pop("DISPLAY", None)  # no screen: the self-test must go offscreen by itself
+    env.pop("QT_QPA_PLATFORM", None)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", env=env,
+                          timeout=240, cwd=tmp_path)
+
+
+def test_self_test_passes_and_says_what_it_checked(tmp_path):
+    r = _run("import sys; from aict_desktop.__main__ import main; sys.exit(main(['--self-test']))", tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    lines = r.stdout.splitlines()
+    ok = [line for line in lines if line.startswith("OK")]
+    assert len(ok) == 9, r.stdout
+    for what in ("프로그램 파일", "번역", "임시 데이터 파일", "예시 데이터", "위촉장", "편집", "서버", "키링", "주 창"):
+        assert any(what in line for line in ok), (what, r.stdout)
+    assert "offscreen" in r.stdout and "NanumGothic" in r.stdout
+    assert "자체 점검 통과" in lines[-1]
+    assert not (tmp_path / "data").exists()  # the user's data folder was not touched
+    used = next(line for line in ok if "self-test.sqlite" in line)
+    folder = Path(used[used.index("/"):used.index("self-test.sqlite")])
+    assert folder.name.startswith("aict-self-test-") and not folder.exists()  # the temporary folder is gone
+
+
+def test_self_test_in_english(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "settings.json").write_text('{"language": "en"}', encoding="utf-8")  # the GUI's language
+    r = _run("import sys; from aict_desktop.__main__ import main; sys.exit(main(['--self-test']))", tmp_path, "en")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "OK      Program files:" in r.stdout and r.stdout.rstrip().endswith("Self-test passed: 9 checks.")
+
+
+def test_a_bundle_without_its_files_fails_with_the_reason(tmp_path):
+    empty = tmp_path / "_internal"
+    empty.mkdir()
+    code = (f"import sys; sys._MEIPASS = {str(empty)!r}\n"
+            "from aict_desktop.__main__ import main; sys.exit(main(['--self-test']))")
+    r = _run(code, tmp_path)
+    assert r.returncode == 1
+    assert "Traceback" not in r.stdout + r.stderr
+    failed = [line for line in r.stdout.splitlines() if line.startswith("FAILED")]
+    assert len(failed) == 1 and "NanumGothic.ttf" in failed[0] and "demo/demo.json" in failed[0], r.stdout
+    assert "migrations/env.py" in failed[0]
+    assert not any(line.startswith("OK") for line in r.stdout.splitlines())
