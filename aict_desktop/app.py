@@ -85,7 +85,7 @@ def offer_demo(window, services) -> bool:
 
     try:
         load_demo(services)
-    except Exception as err:  # shown to the user; the file stays usable
+    except Exception as err:  # noqa: BLE001 — shown to the user; the file stays usable
         show_error(window, err)
         return False
     return True

@@ -34,15 +34,16 @@ def generate(services, n: int) -> None:
 
     rnd = random.Random(5)
     with services.store.write() as s:
-        s.execute(insert(Institution), [dict(name=f"기관{i:03d}", sector="기타", address="", phone="", homepage="",
-                                             note="", is_sample=True, version=1) for i in range(300)])
+        s.execute(insert(Institution), [{"name": f"기관{i:03d}", "sector": "기타", "address": "", "phone": "",
+                                         "homepage": "", "note": "", "is_sample": True, "version": 1}
+                                        for i in range(300)])
         inst_ids = [i for (i,) in s.execute(Institution.__table__.select().with_only_columns(Institution.id))]
         rows = []
         for _ in range(n):
             name = rnd.choice(FAMILY) + rnd.choice(GIVEN) + rnd.choice(GIVEN)
-            rows.append(dict(name=name, name_initials=initials(name), institution_id=rnd.choice(inst_ids),
-                             department="", position="위원", email="", mobile="", note="", is_public_official=False,
-                             version=1))
+            rows.append({"name": name, "name_initials": initials(name), "institution_id": rnd.choice(inst_ids),
+                         "department": "", "position": "위원", "email": "", "mobile": "", "note": "",
+                         "is_public_official": False, "version": 1})
         s.execute(insert(Person), rows)
 
 

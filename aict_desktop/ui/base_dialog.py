@@ -15,7 +15,7 @@ class BaseDialog(QDialog):
         self.setObjectName(self.state_key)
         self._geometry_restored = False
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def showEvent(self, event) -> None:
         if not self._geometry_restored:
             self._geometry_restored = True
             restore_geometry(self.state_key, self)

@@ -78,7 +78,6 @@ class MainWindow(QMainWindow):
         self.registry = ActionRegistry(self)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(170)
         f = self.nav.font()
         f.setPointSizeF(f.pointSizeF() * 1.15)
         self.nav.setFont(f)
@@ -86,6 +85,8 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(_(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
+        widest = max(self.nav.fontMetrics().horizontalAdvance(_(s.title)) for s in PAGES)
+        self.nav.setFixedWidth(max(170, widest + 40))
         self.stack = QStackedWidget()
         self.loading = QLabel(_("Opening the data file…"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
             "for the secretariats of Korean public–private committees."
         ).format(version=__version__))
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         save_geometry("main_window", self)
         for page in self.pages.values():
             saver = getattr(page, "save_state", None)

@@ -20,7 +20,7 @@ from aict_desktop.ui.documents import ask_save_path, write_bytes
 from aict_desktop.ui.feedback import show_error, status
 
 RENDER_DPI = 300
-_open: list["PreviewDialog"] = []
+_open: list[PreviewDialog] = []
 
 
 class PreviewDialog(BaseDialog):
@@ -62,7 +62,7 @@ class PreviewDialog(BaseDialog):
         self.print_button.setDefault(True)
 
     @classmethod
-    def show_pdf(cls, data: bytes, title: str, filename: str, parent: QWidget | None = None) -> "PreviewDialog | None":
+    def show_pdf(cls, data: bytes, title: str, filename: str, parent: QWidget | None = None) -> PreviewDialog | None:
         try:
             dlg = cls(data, title, filename, parent)
         except ValidationError as err:
@@ -75,7 +75,7 @@ class PreviewDialog(BaseDialog):
         return dlg
 
     @staticmethod
-    def open_dialogs() -> list["PreviewDialog"]:
+    def open_dialogs() -> list[PreviewDialog]:
         return list(_open)
 
     def save_pdf(self, path: str | None = None) -> str | None:

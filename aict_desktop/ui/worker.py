@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from aict_desktop.i18n import _
 
 PROGRESS_DELAY_MS = 500
-_running: set["Job"] = set()
+_running: set[Job] = set()
 
 
 class _Signals(QObject):
@@ -29,7 +29,7 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, job: "Job"):
+    def __init__(self, job: Job):
         super().__init__()
         self.job = job
         self.setAutoDelete(True)
@@ -41,7 +41,7 @@ class _Runnable(QRunnable):
                 result = job.fn(cancelled=lambda: job.cancelled)
             else:
                 result = job.fn()
-        except Exception as exc:  # handed to the failure callback on the GUI thread
+        except Exception as exc:  # noqa: BLE001 — handed to the failure callback on the GUI thread
             job.signals.finished.emit(None, exc)
         else:
             job.signals.finished.emit(result, None)

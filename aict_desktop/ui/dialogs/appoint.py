@@ -36,7 +36,7 @@ class AppointDialog(BaseDialog):
         self.form.enum("kind", _("Appointment kind"), AppointmentKind)
         self.form.date("term_start", _("Term start"))
         self.form.date("term_end", _("Term end"), optional=True)
-        self.form.check("partial_term", _("Remaining term"), _("Serves the rest of a predecessor's term (잔여임기)"))
+        self.form.check("partial_term", _("Remaining term"), _("Rest of a predecessor's term"))
         self.form.line("position_title", _("Position on the certificate"), _("(the person's position)"))
         self.term_hint = QLabel()
         self.term_hint.setStyleSheet("color: #555;")

@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from aict_desktop.i18n import _, fmt_date
 
+_ROOT = QModelIndex()
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 
@@ -115,10 +116,10 @@ class RowTableModel(QAbstractTableModel):
 
     # --- Qt model API ----------------------------------------------------------
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -143,7 +144,7 @@ class RowTableModel(QAbstractTableModel):
             return QBrush(colour) if colour is not None else None
         return None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

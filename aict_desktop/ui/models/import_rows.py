@@ -30,7 +30,7 @@ class ImportRowsModel(RowTableModel):
         self.endResetModel()
         self.set_rows(rows)
 
-    def headerData(self, section, orientation, role=0):  # noqa: N802
+    def headerData(self, section, orientation, role=0):
         if role == 0 and orientation == Qt.Orientation.Horizontal and 0 < section < len(self.COLUMNS) - 1:
             return self.COLUMNS[section].title  # the file's own header, not a msgid
         return super().headerData(section, orientation, role)

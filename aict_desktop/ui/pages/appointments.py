@@ -42,7 +42,7 @@ class AppointmentsTab(EntityPage):
         form.enum("kind", _("Appointment kind"), AppointmentKind)
         form.date("term_start", _("Term start"))
         form.date("term_end", _("Term end"), optional=True)
-        form.check("partial_term", _("Remaining term"), _("Serves the rest of a predecessor's term (잔여임기)"))
+        form.check("partial_term", _("Remaining term"), _("Rest of a predecessor's term"))
         form.line("position_title", _("Position on the certificate"))
         form.text("note", _("Note"), 60)
 

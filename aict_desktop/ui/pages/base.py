@@ -29,7 +29,12 @@ from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import _
 from aict_desktop.ui.feedback import confirm, show_error, status
 from aict_desktop.ui.models.base import RowRole, RowTableModel
-from aict_desktop.ui.state import restore_header, restore_splitter, save_header, save_splitter
+from aict_desktop.ui.state import (
+    restore_header,
+    restore_splitter,
+    save_header,
+    save_splitter,
+)
 from aict_desktop.ui.widgets.filter_bar import FilterBar
 from aict_desktop.ui.widgets.form import FormPanel
 

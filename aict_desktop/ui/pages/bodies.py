@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
 
-from aict_desktop.domain.enums import BodyKind, DecisionQuorumRule, OpenQuorumRule, TieRule
+from aict_desktop.domain.enums import (
+    BodyKind,
+    DecisionQuorumRule,
+    OpenQuorumRule,
+    TieRule,
+)
 from aict_desktop.i18n import _
 from aict_desktop.ui.choices import body_items, optional
 from aict_desktop.ui.documents import DocumentActions

@@ -7,7 +7,15 @@ import datetime as dt
 from collections import Counter
 
 from PySide6.QtCore import QMargins, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from aict_desktop.domain.enums import BodyKind, MeetingStatus, Sector, SectorGroup
 from aict_desktop.i18n import _, fmt_date_weekday

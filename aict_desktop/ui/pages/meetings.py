@@ -116,7 +116,7 @@ class MeetingsPage(EntityPage):
         self.form.fields["body_id"].setEnabled(record is None)
         if record is None:
             self._propose_number()
-        for key, b in self.doc_buttons.items():
+        for b in self.doc_buttons.values():
             b.setEnabled(record is not None and self.documents.available("exports"))
 
     @staticmethod

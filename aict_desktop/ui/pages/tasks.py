@@ -11,7 +11,12 @@ from PySide6.QtWidgets import QPlainTextEdit, QPushButton
 
 from aict_desktop.domain.enums import Priority, TaskStatus
 from aict_desktop.i18n import _, fmt_date, fmt_datetime
-from aict_desktop.ui.choices import body_items, institution_items, optional, person_items
+from aict_desktop.ui.choices import (
+    body_items,
+    institution_items,
+    optional,
+    person_items,
+)
 from aict_desktop.ui.documents import DocumentActions
 from aict_desktop.ui.models.tasks import TaskTableModel
 from aict_desktop.ui.pages.base import EntityPage
