@@ -133,8 +133,8 @@ class MeetingKind(LabelledEnum):
 
 
 class MeetingStatus(LabelledEnum):
-    PLANNED = "예정", N_("Planned")
-    IN_PROGRESS = "진행중", N_("In progress")
+    PLANNED = "예정", N_("Scheduled")
+    IN_PROGRESS = "진행중", N_("Meeting in progress")
     HELD = "개최", N_("Held")
     CANCELLED = "취소", N_("Cancelled")
 
