@@ -178,9 +178,7 @@ class _Run:
             QApplication.processEvents()
         _need(len(window.pages) == len(PAGES), _("Only {n} of {total} pages opened").format(
             n=len(window.pages), total=len(PAGES)))
-        shot = window.grab()
-        _need(not shot.isNull(), _("The main window could not be drawn"))
-        shot.save(str(self.folder / "main_window.png"))
+        _need(not window.grab().isNull(), _("The main window could not be drawn"))
         window.close()
         QApplication.processEvents()
         fonts = font_files()
