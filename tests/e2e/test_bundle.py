@@ -7,6 +7,7 @@ the excluded-Qt-modules check and the size limit. A broken spec fails here.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 from pathlib import Path
@@ -41,6 +42,8 @@ def test_bundle_builds_and_passes_its_checks(tmp_path):
     assert list((internal / "aict_desktop" / "store" / "migrations" / "versions").glob("0001_*.py"))
     assert not list(internal.glob("i18n/*/LC_MESSAGES/*.po"))  # compiled catalogs only
     assert source_mo.exists() == had_mo  # the build compiles catalogs into build/, not into the checkout
+    if importlib.util.find_spec("_rl_accel") is not None:  # ReportLab's accelerator travels with the bundle
+        assert list(internal.glob("_rl_accel*"))
     qms = sorted(p.name for p in internal.rglob("*.qm"))
     assert "qtbase_ko.qm" in qms and all(("_ko" in n or "_en" in n) for n in qms)
 
