@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -74,16 +75,19 @@ class DashboardPage(QWidget):
         self.meetings_view = make_table(self.meetings, name="dashboard_meetings")
         self.expiring_view = make_table(self.expiring, name="dashboard_expiring")
         self.overdue_view = make_table(self.overdue, name="dashboard_overdue")
-        for view, hidden, widths in (
+        # the main text column takes the spare width, the others fit their contents: no column cut off
+        for view, hidden, stretch in (
             (self.meetings_view, (MeetingTableModel.COL_KIND, MeetingTableModel.COL_PLACE,
-                                  MeetingTableModel.COL_MINUTES, MeetingTableModel.COL_BODY), (0, 60, 0, 250, 120, 55)),
+                                  MeetingTableModel.COL_MINUTES, MeetingTableModel.COL_BODY), MeetingTableModel.COL_TITLE),
             (self.expiring_view, (AppointmentTableModel.COL_KIND, AppointmentTableModel.COL_START,
-                                  AppointmentTableModel.COL_STATUS), (70, 150, 160, 60, 0, 0, 100)),
-            (self.overdue_view, (TaskTableModel.COL_PRIORITY, TaskTableModel.COL_PROGRESS), (230, 150, 90, 95)),
+                                  AppointmentTableModel.COL_STATUS), AppointmentTableModel.COL_BODY),
+            (self.overdue_view, (TaskTableModel.COL_PRIORITY, TaskTableModel.COL_PROGRESS), TaskTableModel.COL_TITLE),
         ):
-            for i, w in enumerate(widths):
-                if w:
-                    view.setColumnWidth(i, w)
+            header = view.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             for col in hidden:
                 view.setColumnHidden(col, True)
 
