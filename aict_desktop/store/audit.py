@@ -53,6 +53,7 @@ ACTION_LABELS = {
     "import.people": N_("Imported people"),
     "import.institutions": N_("Imported institutions"),
     "export.roster": N_("Exported the roster"),
+    "export.people": N_("Exported the list of people"),
     "export.attendance_sheet": N_("Printed the attendance sheet"),
     "export.minutes": N_("Exported minutes"),
     "export.allowances": N_("Exported the allowance list"),

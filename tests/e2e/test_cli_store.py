@@ -97,3 +97,11 @@ def test_restore_refuses_a_text_file(db, tmp_path):
     r = aict("restore", str(bogus), db=db)
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert db.read_bytes() == before
+
+
+def test_listing_people_as_json_is_in_the_access_log(db):
+    assert aict_json("list", "people", db=db) == []
+    r = aict("log", "--json", db=db)
+    assert r.returncode == 0, r.stderr
+    assert "export.people" in r.stdout
+    assert aict("check", db=db).returncode == 0
