@@ -19,7 +19,7 @@ import random
 import time
 from dataclasses import dataclass, field
 
-from sqlalchemy import func
+from sqlalchemy import func, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -32,6 +32,8 @@ from aict_desktop.i18n import _
 from aict_desktop.services.rows import AppointmentRow, CertificateRow
 from aict_desktop.services.validation import clean_text
 from aict_desktop.store.audit import log_access, os_user
+
+ISSUE_LOCK = 0x41494356  # PostgreSQL advisory lock (with the body id): one issuing transaction per body at a time
 
 RETRIES = 10
 _ROLE_ORDER = {Role.CHAIR: 0, Role.VICE_CHAIR: 1, Role.GROUP_LEAD: 2, Role.MEMBER: 3, Role.SECRETARY: 4}
@@ -191,6 +193,8 @@ class CertificateService:
         from aict_desktop.documents import certificate
 
         with self.store.write() as s:
+            if s.get_bind().dialect.name == "postgresql":  # SQLite's BEGIN IMMEDIATE already serialises writers
+                s.execute(text("SELECT pg_advisory_xact_lock(:k, :b)"), {"k": ISSUE_LOCK, "b": body_id})
             body = self._body(s, body_id)
             chosen = self._chosen(s, body, ids, on)  # again, under the lock
             first = self._next_seq(s, body.id, on.year)
