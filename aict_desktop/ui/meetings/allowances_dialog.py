@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from aict_desktop.i18n import _, fmt_won
-from aict_desktop.ui.meetings.common import attempt, show_error
+from aict_desktop.ui.meetings.common import attempt, save_document
 
 
 class AllowancesDialog(QDialog):
@@ -114,13 +114,4 @@ class AllowancesDialog(QDialog):
             if not path:
                 return None
         make = self.services.exports.allowances_pdf if fmt == "pdf" else self.services.exports.allowances_xlsx
-        data = attempt(self, lambda: make(self.meeting_id))
-        if data is None:
-            return None
-        target = Path(path)
-        try:
-            target.write_bytes(data)
-        except OSError as err:
-            show_error(self, _("The file {path} cannot be written: {reason}").format(path=target, reason=err.strerror))
-            return None
-        return target
+        return save_document(self, lambda: make(self.meeting_id), path)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import _
+from aict_desktop.ui.documents import write_bytes
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -30,6 +32,20 @@ def attempt(parent: QWidget | None, fn: Callable[[], T], *, quiet: bool = False)
         if not quiet:
             show_error(parent, err.message)
         return None
+
+
+def save_document(parent: QWidget | None, make: Callable[[], bytes], path: str | Path) -> Path | None:
+    """Make a document with a service call and write it whole (never half a file); a failure is a message."""
+    data = attempt(parent, make)
+    if data is None:
+        return None
+    target = Path(path)
+    try:
+        write_bytes(str(target), data)
+    except OSError as err:
+        show_error(parent, _("The file {path} cannot be written: {reason}").format(path=target, reason=err.strerror))
+        return None
+    return target
 
 
 def set_status(label: QLabel, text: str, ok: bool = True) -> None:

@@ -21,7 +21,11 @@ from PySide6.QtWidgets import (
 from aict_desktop.domain.enums import MinutesStatus
 from aict_desktop.i18n import _, fmt_date
 from aict_desktop.store.audit import os_user
-from aict_desktop.ui.meetings.common import attempt, set_status, show_error
+from aict_desktop.ui.meetings.common import (
+    attempt,
+    save_document,
+    set_status,
+)
 
 FORMATS = (("pdf", "PDF"), ("docx", "DOCX"), ("hwpx", "HWPX"))
 
@@ -127,13 +131,4 @@ class MinutesBar(QWidget):
             path, _filter = QFileDialog.getSaveFileName(self, _("Save minutes"), suggested, f"{fmt.upper()} (*.{fmt})")
             if not path:
                 return None
-        data = attempt(self, lambda: exports.minutes(self.meeting_id, fmt))
-        if data is None:
-            return None
-        target = Path(path)
-        try:
-            target.write_bytes(data)
-        except OSError as err:
-            show_error(self, _("The file {path} cannot be written: {reason}").format(path=target, reason=err.strerror))
-            return None
-        return target
+        return save_document(self, lambda: exports.minutes(self.meeting_id, fmt), path)

@@ -29,7 +29,7 @@ from aict_desktop.domain.enums import MeetingKind
 from aict_desktop.i18n import _, fmt_date
 from aict_desktop.services.meeting_tools import meeting_tools
 from aict_desktop.ui.meetings.agenda_editor import AgendaEditor
-from aict_desktop.ui.meetings.common import attempt, show_error
+from aict_desktop.ui.meetings.common import attempt, save_document, show_error
 from aict_desktop.ui.meetings.minutes_bar import exports_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -253,14 +253,8 @@ class MeetingPrepDialog(QDialog):
             path, _filter = QFileDialog.getSaveFileName(self, name, f"{m.title} {name}.pdf", "PDF (*.pdf)")
             if not path:
                 return None
-        data = attempt(self, lambda: make(self.meeting_id))
-        if data is None:
-            return None
-        target = Path(path)
-        try:
-            target.write_bytes(data)
-        except OSError as err:
-            show_error(self, _("The file {path} cannot be written: {reason}").format(path=target, reason=err.strerror))
+        target = save_document(self, lambda: make(self.meeting_id), path)
+        if target is None:
             return None
         if chosen:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))  # the viewer prints it
