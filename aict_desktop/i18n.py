@@ -15,8 +15,6 @@ import gettext
 import io
 import os
 
-from babel.dates import format_date as _babel_date
-
 from aict_desktop.resources import i18n_dir
 
 DOMAIN = "messages"
@@ -101,11 +99,17 @@ def install(lang: str | None = None) -> str:
 _WEEKDAYS_KO = "월화수목금토일"
 
 
+def _babel_date(d: dt.date, form: str) -> str:
+    from babel.dates import format_date  # imported on first use: not on the start-up path
+
+    return format_date(d, form, locale="ko_KR")
+
+
 def fmt_date(d: dt.date | None) -> str:
     """Official style: ``2025. 6. 5.``"""
     if d is None:
         return ""
-    return _babel_date(d, "medium", locale="ko_KR")
+    return _babel_date(d, "medium")
 
 
 def fmt_date_weekday(d: dt.date) -> str:
@@ -115,7 +119,7 @@ def fmt_date_weekday(d: dt.date) -> str:
 
 def fmt_date_long(d: dt.date) -> str:
     """Spelled out for certificates: ``2025년 6월 5일``"""
-    return _babel_date(d, "long", locale="ko_KR")
+    return _babel_date(d, "long")
 
 
 def fmt_range(start: dt.date | None, end: dt.date | None) -> str:
