@@ -16,6 +16,7 @@ from aict_desktop.domain.terms import term_status
 from aict_desktop.i18n import _
 from aict_desktop.services.rows import BodyRow
 from aict_desktop.services.validation import clean_text, parse_enum
+from aict_desktop.services.lookup import require_body
 from aict_desktop.store.optimistic import save_versioned
 
 
@@ -115,9 +116,7 @@ class BodyService:
 
     def delete_body(self, body_id: int) -> None:
         with self.store.write() as s:
-            body = s.get(Body, body_id)
-            if body is None:
-                raise NotFound(_("The body no longer exists."))
+            body = require_body(s, body_id)
             deps = {
                 _("working groups"): s.exec(select(func.count()).select_from(Body).where(Body.parent_id == body_id)).one(),
                 _("appointments"): s.exec(select(func.count()).select_from(Appointment).where(Appointment.body_id == body_id)).one(),
@@ -136,9 +135,7 @@ class BodyService:
 
     def get_body(self, body_id: int) -> Body:
         with self.store.session() as s:
-            body = s.get(Body, body_id)
-            if body is None:
-                raise NotFound(_("The body no longer exists."))
+            body = require_body(s, body_id)
             return body
 
     def list_bodies(self) -> list[BodyRow]:

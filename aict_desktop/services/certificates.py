@@ -31,6 +31,7 @@ from aict_desktop.domain.terms import term_status
 from aict_desktop.i18n import _
 from aict_desktop.services.rows import AppointmentRow, CertificateRow
 from aict_desktop.services.validation import clean_text
+from aict_desktop.services.lookup import require_body
 from aict_desktop.store.audit import log_access, os_user
 
 ISSUE_LOCK = 0x41494356  # PostgreSQL advisory lock (with the body id): one issuing transaction per body at a time
@@ -76,10 +77,7 @@ class CertificateService:
     # --- reading -------------------------------------------------------------
 
     def _body(self, s: Session, body_id: int) -> Body:
-        body = s.get(Body, body_id)
-        if body is None:
-            raise NotFound(_("The body no longer exists."))
-        return body
+        return require_body(s, body_id)
 
     def _valid_cert(self, s: Session, appointment_id: int) -> Certificate | None:
         return s.exec(select(Certificate).where(Certificate.appointment_id == appointment_id,

@@ -24,6 +24,7 @@ from aict_desktop.domain.models import (
 )
 from aict_desktop.domain.terms import term_status
 from aict_desktop.i18n import _
+from aict_desktop.services.lookup import require_body
 from aict_desktop.store.audit import log_access
 
 _ROLE_ORDER = {Role.CHAIR: 0, Role.VICE_CHAIR: 1, Role.GROUP_LEAD: 2, Role.MEMBER: 3, Role.SECRETARY: 4}
@@ -71,9 +72,7 @@ class ExportService:
 
         today = self._today()
         with self.store.session() as s:
-            body = s.get(Body, body_id)
-            if body is None:
-                raise NotFound(_("The body no longer exists."))
+            body = require_body(s, body_id)
             lines = []
             for a in self._current(s, body_id, today):
                 p, inst = self._person(s, a.person_id)

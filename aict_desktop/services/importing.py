@@ -15,12 +15,13 @@ from typing import Any
 from sqlmodel import select
 
 from aict_desktop.domain.enums import AppointmentKind, Role, Sector
-from aict_desktop.domain.errors import DomainError, NotFound, ValidationError
+from aict_desktop.domain.errors import DomainError, ValidationError
 from aict_desktop.domain.models import Body, Institution, Person
 from aict_desktop.i18n import _
 from aict_desktop.services.import_columns import COLUMNS, SECTOR_ALIASES, Column, find_header, name_key
 from aict_desktop.services.import_readers import ImportFileError, cell_text, parse_date, read_table
 from aict_desktop.services.validation import check_range, clean_email, clean_phone, clean_text, parse_enum
+from aict_desktop.services.lookup import require_body
 from aict_desktop.store.audit import log_access
 
 KINDS = tuple(COLUMNS)
@@ -166,9 +167,7 @@ class ImportService:
         if body_id is None:
             return None
         with self.store.session() as s:
-            body = s.get(Body, body_id)
-            if body is None:
-                raise NotFound(_("The body no longer exists."))
+            body = require_body(s, body_id)
             return body
 
     def _no_header(self, rows, columns: tuple[Column, ...], path: Path) -> ImportProblem:

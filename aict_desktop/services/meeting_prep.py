@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from aict_desktop.domain.enums import AgendaKind, MeetingKind, TaskStatus
-from aict_desktop.domain.errors import NotFound, ValidationError
-from aict_desktop.domain.models import AgendaItem, AgendaTask, Attendance, Body, Institution, Meeting, Person, Task
+from aict_desktop.domain.errors import ValidationError
+from aict_desktop.domain.models import AgendaItem, AgendaTask, Attendance, Institution, Meeting, Person, Task
 from aict_desktop.i18n import _, fmt_date
 from aict_desktop.services.meetings import meeting_title
+from aict_desktop.services.lookup import require_body
 
 NOT_DONE = (TaskStatus.PLANNED, TaskStatus.IN_PROGRESS, TaskStatus.ON_HOLD)
 
@@ -62,9 +63,7 @@ class MeetingPrepService:
                 kind: MeetingKind = MeetingKind.REGULAR) -> MeetingProposal:
         on = on or dt.date.today()
         with self.store.session() as s:
-            body = s.get(Body, body_id)
-            if body is None:
-                raise NotFound(_("The body no longer exists."))
+            body = require_body(s, body_id)
             n = self.meetings.next_number(body_id, s)
             return MeetingProposal(
                 body_id=body_id, body_name=body.name, number=n, kind=kind.value,

@@ -23,6 +23,7 @@ from aict_desktop.services.attendance import AttendanceMixin
 from aict_desktop.services.minutes import MinutesMixin
 from aict_desktop.services.rows import MeetingRow
 from aict_desktop.services.validation import clean_text, parse_enum
+from aict_desktop.services.lookup import require_body
 from aict_desktop.store.optimistic import save_versioned
 
 
@@ -57,9 +58,7 @@ class MeetingService(AgendaMixin, AttendanceMixin, MinutesMixin):
                 return self.create(body_id, starts_at=starts_at, kind=kind, number=number, title=title, place=place,
                                    ends_at=ends_at, invite_members=invite_members, session=s)
         s = session
-        body = s.get(Body, body_id)
-        if body is None:
-            raise NotFound(_("The body no longer exists."))
+        body = require_body(s, body_id)
         kind = parse_enum(MeetingKind, kind, _("Meeting kind"), default=MeetingKind.REGULAR)
         n = number if number is not None else self.next_number(body_id, s)
         if n < 1:

@@ -26,7 +26,6 @@ from aict_desktop.documents.task_report_data import (
     TaskLine,
 )
 from aict_desktop.domain.enums import TaskStatus, VoteResult
-from aict_desktop.domain.errors import NotFound
 from aict_desktop.domain.models import (
     AgendaItem,
     Body,
@@ -41,6 +40,7 @@ from aict_desktop.i18n import _
 from aict_desktop.services.tasks import OPEN_STATUSES, is_overdue
 from aict_desktop.services.validation import check_range
 from aict_desktop.services.working_groups import WorkingGroupService, group_progress
+from aict_desktop.services.lookup import require_body
 from aict_desktop.store.audit import log_access
 
 
@@ -60,9 +60,7 @@ class ReportService:
         today = self._today()
         scope = self.groups.report_scope(body_id)
         with self.store.session() as s:
-            body = s.get(Body, body_id)
-            if body is None:
-                raise NotFound(_("The body no longer exists."))
+            body = require_body(s, body_id)
             review = ProgressReview(body=body.name, start=start, end=end, as_of=today)
         for group in scope:
             review.groups.append(self._group(group, start, end, today))

@@ -30,6 +30,7 @@ from aict_desktop.domain.terms import term_status
 from aict_desktop.i18n import _
 from aict_desktop.services.tasks import is_overdue, parse_date
 from aict_desktop.services.validation import check_range, clean_text, parse_enum
+from aict_desktop.services.lookup import require_body
 from aict_desktop.store.optimistic import save_versioned
 
 
@@ -99,10 +100,7 @@ class WorkingGroupService:
     # --- groups --------------------------------------------------------------
 
     def _body(self, s: Session, body_id: int) -> Body:
-        body = s.get(Body, body_id)
-        if body is None:
-            raise NotFound(_("The body no longer exists."))
-        return body
+        return require_body(s, body_id)
 
     def groups(self, parent_id: int | None = None) -> list[Body]:
         """Working groups (bodies with a parent), optionally of one parent: 분과 first, then other child bodies."""
