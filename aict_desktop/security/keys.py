@@ -21,11 +21,9 @@ import json
 import os
 from collections.abc import Callable
 
-import keyring
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-from keyring.errors import KeyringError
 
 from aict_desktop.domain.errors import DomainError, ValidationError
 from aict_desktop.domain.models import Setting
@@ -78,6 +76,9 @@ def derive_key(passphrase: str, salt: bytes, params: dict) -> bytes:
 
 def keyring_usable() -> bool:
     """True when a backend that really keeps secrets is installed and answers."""
+    import keyring  # here, not at the top: a run that never touches personal data skips its ~60 ms import
+    from keyring.errors import KeyringError
+
     backend = keyring.get_keyring()
     name = type(backend).__name__
     module = type(backend).__module__
@@ -144,6 +145,9 @@ class KeyManager:
         return key
 
     def _from_keyring(self, check: str) -> bytes:
+        import keyring
+        from keyring.errors import KeyringError
+
         db_id = self.database_id()
         if not keyring_usable():
             raise KeyUnavailable(
@@ -202,6 +206,9 @@ class KeyManager:
     # --- making the key ------------------------------------------------------
 
     def _create(self) -> bytes:
+        import keyring
+        from keyring.errors import KeyringError
+
         db_id = self.database_id()
         if keyring_usable():
             key = AESGCM.generate_key(bit_length=256)
@@ -239,6 +246,9 @@ class KeyManager:
 
     def import_key(self, text: str) -> None:
         """Install an exported key (must match this data file's key check) in the keyring."""
+        import keyring
+        from keyring.errors import KeyringError
+
         text = (text or "").strip()
         check = get_setting(self.store, S_CHECK)
         db_id = self.database_id()

@@ -150,6 +150,16 @@ def resolve_target(target: str | Path) -> str:
     return sqlite_url(Path(t).expanduser().resolve())
 
 
+def _upgrade_lock(store: Store):
+    """PostgreSQL: PCs starting at once upgrade one after another. SQLite needs no more than its write lock,
+    and so never imports the server module (and the keyring it brings, ~40 ms)."""
+    if store.is_sqlite:
+        return contextlib.nullcontext()
+    from aict_desktop.store.server import upgrade_lock
+
+    return upgrade_lock(store)
+
+
 def open_store(target: str | Path, *, create: bool = False, upgrade: bool = True) -> Store:
     """Open (and by default create/upgrade) the data store at a path or URL.
 
@@ -166,9 +176,7 @@ def open_store(target: str | Path, *, create: bool = False, upgrade: bool = True
     try:
         migrate.check_ownership(store)
         if upgrade:
-            from aict_desktop.store.server import upgrade_lock
-
-            with upgrade_lock(store):  # PostgreSQL: PCs starting at once upgrade one after another
+            with _upgrade_lock(store):
                 migrate.upgrade(store)
     except BaseException:
         store.dispose()

@@ -1,0 +1,46 @@
+"""What a start does not load: the heavy libraries stay out of the paths that do not need them.
+
+Start-up speed rests on these (benchmarks/bench_startup.py, bench_documents.py
+measure the time); a stray top-level import would silently undo them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def loaded_after(code: str, tmp_path: Path) -> set[str]:
+    """Run ``code`` in a fresh interpreter; the top-level packages it left in sys.modules."""
+    script = code + "\nimport json, sys\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules} | "\
+                    "{m for m in sys.modules if m.startswith('aict_desktop')})))\n"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "AICT_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_the_main_window_module_loads_no_database_print_or_date_library(tmp_path):
+    mods = loaded_after("import aict_desktop.app, aict_desktop.ui.main_window, aict_desktop.ui.worker", tmp_path)
+    assert "PySide6" in mods  # the check itself works
+    for heavy in ("sqlalchemy", "sqlmodel", "pydantic", "reportlab", "babel", "keyring", "cryptography"):
+        assert heavy not in mods, f"{heavy} is imported before the main window is shown"
+
+
+def test_a_local_data_file_never_loads_the_keyring_or_the_server_module(tmp_path):
+    db = tmp_path / "x.sqlite"
+    mods = loaded_after(
+        "from aict_desktop.store import open_store\n"
+        "from aict_desktop.services.container import Services\n"
+        f"sv = Services(open_store({str(db)!r}, create=True))\n"
+        "assert sv.bodies.list_bodies() == []\n",
+        tmp_path,
+    )
+    assert "sqlalchemy" in mods
+    assert "keyring" not in mods
+    assert "aict_desktop.store.server" not in mods
