@@ -4,9 +4,11 @@
 
 Reads a folder built by ``scripts/build_bundle.sh`` (PyInstaller, build_installer.spec)
 and prints its size by part. Parts marked "Linux only" are not in a Windows
-bundle: Qt's ICU data (Qt on Windows uses the system's) and the distribution's
-own libraries (X11/xcb, glib, CUPS, GnuTLS, Kerberos … which Windows provides
-itself). ``--start`` also times the bundled ``aict --version`` and
+bundle: Qt's ICU (Qt on Windows uses the system's; on Linux the spec cuts its
+data to the root, Korean and English locales) and the distribution libraries
+the bundle still carries (xcb extensions, D-Bus, Kerberos … which Windows
+provides itself; the C++ runtime, glib, X11, fontconfig and CUPS are taken from
+the host). ``--start`` also times the bundled ``aict --version`` and
 ``aict-desktop --self-test`` (median of three).
 """
 
@@ -25,7 +27,7 @@ MB = 1024 * 1024
 
 # (label, Linux only?, test on the path relative to _internal/)
 PARTS = (
-    ("Qt ICU data", True, lambda p: "libicu" in p.name),
+    ("Qt ICU (libraries and reduced data)", True, lambda p: "libicu" in p.name),
     ("Qt libraries and plugins", False, lambda p: p.parts[:2] == ("PySide6", "Qt")),
     ("Qt Python bindings", False, lambda p: p.parts[0] in ("PySide6", "shiboken6") or "pyside6" in p.name
      or "shiboken6" in p.name),
@@ -35,7 +37,8 @@ PARTS = (
      or any(k in p.name for k in ("libpq-", "libldap-", "liblber-", "libsasl2-", "libkrb5-", "libk5crypto-",
                                   "libgssapi_krb5-", "libcom_err-", "libkeyutils-", "libcrypt-", "libssl-",
                                   "libcrypto-3a"))),
-    ("sqlite, OpenSSL, ffi (Windows has its own copies)", False,
+    ("Python modules (one archive for both programs)", False, lambda p: p.name == "aict_modules.pyz"),
+    ("sqlite, ffi, OpenSSL (Windows has its own copies)", False,
      lambda p: p.parts[0] == p.name and p.name.split(".so")[0] in ("libsqlite3", "libcrypto", "libssl", "libffi")),
     ("distribution libraries", True, lambda p: p.parts[0] == p.name and ".so" in p.name and ".cpython-" not in p.name),
     ("other Python packages", False, lambda p: True),
@@ -83,7 +86,7 @@ def main() -> int:
     total = programs + sum(parts.values())
     linux_only = sum(parts[label] for label, linux, _t in PARTS if linux)
     print(f"bundle {app}: {total / MB:.1f} MB in {sum(1 for _ in app.rglob('*'))} files")
-    print(f"  {'two programs (each with its Python archive)':52s} {programs / MB:7.1f} MB")
+    print(f"  {'two programs (launchers with their boot modules)':52s} {programs / MB:7.1f} MB")
     for label, linux, _t in PARTS:
         print(f"  {label + (' [Linux only]' if linux else ''):52s} {parts[label] / MB:7.1f} MB")
     print(f"  {'without the Linux-only parts':52s} {(total - linux_only) / MB:7.1f} MB")

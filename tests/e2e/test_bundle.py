@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,16 @@ def test_bundle_builds_and_passes_its_checks(tmp_path):
     assert source_mo.exists() == had_mo  # the build compiles catalogs into build/, not into the checkout
     if importlib.util.find_spec("_rl_accel") is not None:  # ReportLab's accelerator travels with the bundle
         assert list(internal.glob("_rl_accel*"))
+    # one module archive shared by both programs, not a 13 MB copy inside each executable
+    assert (internal / "aict_modules.pyz").stat().st_size > 5 * 2**20
+    assert all((app / exe).stat().st_size < 4 * 2**20 for exe in ("aict-desktop", "aict"))
+    if sys.platform.startswith("linux"):
+        # desktop libraries come from the host (as AppImages take them), with what only they needed
+        for lib in ("libstdc++.so.6", "libglib-2.0.so.0", "libX11.so.6", "libfontconfig.so.1", "libcups.so.2",
+                    "libgnutls.so.30", "libreadline.so.8"):
+            assert not (internal / lib).exists(), lib
+        # Qt's ICU data cut to the root, Korean and English locales (the full data is 30 MB)
+        assert all(p.stat().st_size < 8 * 2**20 for p in internal.rglob("libicudata.so.*"))
     qms = sorted(p.name for p in internal.rglob("*.qm"))
     assert "qtbase_ko.qm" in qms and all(("_ko" in n or "_en" in n) for n in qms)
 
