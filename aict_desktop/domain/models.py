@@ -334,7 +334,21 @@ class Certificate(SQLModel, table=True):
     role_label: str = ""
     term_start: Optional[dt.date] = None
     term_end: Optional[dt.date] = None
+    # and what the body printed (revision 0002): a reprint after the body is renamed, or its 위촉권자,
+    # wording or 직인 changes, still matches the original
+    body_name: str = ""
+    issuer: str = ""
+    wording: str = ""  # "" = the default sentence
+    border: bool = True
+    seal_sha256: str = Field(default="", max_length=64)  # "" = the bundled sample seal; else a CertificateSeal
     created_at: dt.datetime = _when(default_factory=_now)
+
+
+class CertificateSeal(SQLModel, table=True):
+    """Every 직인 image a certificate was printed with, kept once (keyed by its SHA-256)."""
+
+    sha256: str = Field(primary_key=True, max_length=64)
+    png: bytes = Field(sa_type=sa.LargeBinary)
 
 
 class CertificatePrint(SQLModel, table=True):

@@ -7,8 +7,9 @@ and the UniqueConstraint(body_id, year, seq) backs it with a retry, so two
 machines on one PostgreSQL server cannot share a number either.
 
 Every character is checked against the font before anything is recorded.
-The printed fields are frozen in the register, so a reprint matches the
-original.
+What was printed — the appointee's fields and the body's name, 위촉권자,
+wording, border and 직인 — is frozen in the register, so a reprint matches
+the original even after the body has changed.
 """
 
 from __future__ import annotations
@@ -25,7 +26,15 @@ from sqlmodel import Session, select
 
 from aict_desktop.domain.enums import AppointmentStatus, CertificateStatus, PrintKind, Role
 from aict_desktop.domain.errors import ConflictError, NotFound, ValidationError
-from aict_desktop.domain.models import Appointment, Body, Certificate, CertificatePrint, Institution, Person
+from aict_desktop.domain.models import (
+    Appointment,
+    Body,
+    Certificate,
+    CertificatePrint,
+    CertificateSeal,
+    Institution,
+    Person,
+)
 from aict_desktop.domain.serials import format_serial, parse_serial
 from aict_desktop.domain.terms import term_status
 from aict_desktop.i18n import _
@@ -46,8 +55,13 @@ class IssueResult:
     certificates: list[CertificateRow] = field(default_factory=list)
 
 
-def _frozen(s: Session, a: Appointment) -> dict:
-    """What the certificate prints about the appointee, as of now."""
+# the fields a certificate keeps of what it printed (Certificate columns and CertificateData fields alike)
+FROZEN = ("person_name", "institution_name", "position_title", "role_label", "term_start", "term_end",
+          "body_name", "issuer", "wording", "border")
+
+
+def _frozen(s: Session, body: Body, a: Appointment) -> dict:
+    """What the certificate prints about the appointee and the body, as of now."""
     person = s.get(Person, a.person_id)
     inst = s.get(Institution, person.institution_id) if person.institution_id else None
     return {
@@ -57,16 +71,27 @@ def _frozen(s: Session, a: Appointment) -> dict:
         "role_label": a.role.value,
         "term_start": a.term_start,
         "term_end": a.term_end,
+        "body_name": body.name,
+        "issuer": body.issuer or body.name,
+        "wording": body.certificate_wording,
+        "border": body.certificate_border,
     }
 
 
-def _data(body: Body, frozen: dict, serial: str, issued_on: dt.date):
+def _data(frozen: dict, seal_png: bytes | None, serial: str, issued_on: dt.date):
     from aict_desktop.documents.data import CertificateData
 
-    return CertificateData(
-        serial=serial, body_name=body.name, issued_on=issued_on, issuer=body.issuer or body.name,
-        wording=body.certificate_wording, seal_png=body.seal_png, border=body.certificate_border, **frozen,
-    )
+    return CertificateData(serial=serial, issued_on=issued_on, seal_png=seal_png, **frozen)
+
+
+def _keep_seal(s: Session, png: bytes | None) -> str:
+    """Store the seal image once; its SHA-256 ('' for the bundled sample seal)."""
+    if not png:
+        return ""
+    digest = hashlib.sha256(png).hexdigest()
+    if s.get(CertificateSeal, digest) is None:
+        s.add(CertificateSeal(sha256=digest, png=png))
+    return digest
 
 
 class CertificateService:
@@ -167,7 +192,8 @@ class CertificateService:
             body = self._body(s, body_id)
             chosen = self._chosen(s, body, appointment_ids, on)
             first = self._next_seq(s, body.id, on.year)
-            items = [_data(body, _frozen(s, a), format_serial(on.year, first + i), on) for i, a in enumerate(chosen)]
+            items = [_data(_frozen(s, body, a), body.seal_png, format_serial(on.year, first + i), on)
+                     for i, a in enumerate(chosen)]
         return certificate.render(items, title=f"{body.name} 위촉장 (미리보기)")
 
     def issue(self, body_id: int, appointment_ids=None, on: dt.date | None = None) -> IssueResult:
@@ -178,7 +204,7 @@ class CertificateService:
         with self.store.session() as s:  # refuse bad input before taking the write lock
             body = self._body(s, body_id)
             chosen = self._chosen(s, body, appointment_ids, on)
-            certificate.preflight([_data(body, _frozen(s, a), "", on) for a in chosen])
+            certificate.preflight([_data(_frozen(s, body, a), body.seal_png, "", on) for a in chosen])
         ids = [a.id for a in chosen]
         for _attempt in range(RETRIES):
             try:
@@ -196,16 +222,17 @@ class CertificateService:
             body = self._body(s, body_id)
             chosen = self._chosen(s, body, ids, on)  # again, under the lock
             first = self._next_seq(s, body.id, on.year)
-            frozen = [_frozen(s, a) for a in chosen]
+            frozen = [_frozen(s, body, a) for a in chosen]
             serials = [format_serial(on.year, first + i) for i in range(len(chosen))]
-            pdf = certificate.render([_data(body, f, serial, on) for f, serial in zip(frozen, serials)],
+            pdf = certificate.render([_data(f, body.seal_png, serial, on) for f, serial in zip(frozen, serials)],
                                      title=f"{body.name} 위촉장")
             digest = hashlib.sha256(pdf).hexdigest()
             who = os_user()
+            seal = _keep_seal(s, body.seal_png)
             certs = []
             for i, (a, f, serial) in enumerate(zip(chosen, frozen, serials)):
                 c = Certificate(body_id=body.id, year=on.year, seq=first + i, serial=serial, appointment_id=a.id,
-                                issued_on=on, status=CertificateStatus.VALID, **f)
+                                issued_on=on, status=CertificateStatus.VALID, seal_sha256=seal, **f)
                 s.add(c)
                 s.flush()
                 s.add(CertificatePrint(certificate_id=c.id, kind=PrintKind.ISSUE, by=who, file_sha256=digest))
@@ -242,13 +269,17 @@ class CertificateService:
                     _("Certificate {serial} was voided ({reason}) and cannot be reprinted.").format(
                         serial=c.serial, reason=c.void_reason)
                 )
-            body = self._body(s, c.body_id)
-            frozen = {k: getattr(c, k) for k in ("person_name", "institution_name", "position_title", "role_label",
-                                                  "term_start", "term_end")}
-            pdf = certificate.render([_data(body, frozen, c.serial, c.issued_on)], title=f"{body.name} 위촉장 (재발급)")
+            seal = s.get(CertificateSeal, c.seal_sha256) if c.seal_sha256 else None
+            if c.seal_sha256 and seal is None:
+                raise ValidationError(
+                    _("The seal image certificate {serial} was printed with is missing from the data file, so it "
+                      "cannot be reprinted as it was.").format(serial=c.serial))
+            frozen = {k: getattr(c, k) for k in FROZEN}
+            pdf = certificate.render([_data(frozen, seal.png if seal else None, c.serial, c.issued_on)],
+                                     title=f"{c.body_name} 위촉장 (재발급)")
             s.add(CertificatePrint(certificate_id=c.id, kind=PrintKind.REPRINT, by=os_user(),
                                    file_sha256=hashlib.sha256(pdf).hexdigest()))
-            log_access(s, "certificate.reprint", target=c.serial, subject=c.person_name, detail=body.name)
+            log_access(s, "certificate.reprint", target=c.serial, subject=c.person_name, detail=c.body_name)
             return pdf
 
     def void(self, serial: str, reason: str, body_id: int | None = None) -> None:

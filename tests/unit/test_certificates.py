@@ -203,3 +203,58 @@ def test_body_seal_png_is_used(services):
     (form,) = [v.get_object() for v in xobjects.values()]
     (image,) = [v.get_object() for v in form["/Resources"]["/XObject"].values()]
     assert (image["/Width"], image["/Height"]) == (40, 40)
+
+
+def _seal(rgba) -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGBA", (40, 40), rgba).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _seal_pixel(pdf: bytes) -> tuple[int, int, int]:
+    """The colour of the seal image printed on the first page."""
+    reader = PdfReader(io.BytesIO(pdf))
+    (form,) = [v.get_object() for v in reader.pages[0]["/Resources"]["/XObject"].values()]
+    (image,) = [v.get_object() for v in form["/Resources"]["/XObject"].values()]
+    data = image.get_data()
+    return tuple(data[:3])
+
+
+def test_reprint_matches_the_original_after_the_body_changed(services):
+    """Renamed body, new 위촉권자, new wording, no border, a new seal: the reprint still prints the original."""
+    blue = _seal((0, 0, 255, 255))
+    body, _ids = make_body(services, [("홍길동", "위원장")], seal_png=blue,
+                           certificate_wording="위 사람을 {body} {role_euro} 모십니다.")
+    original = pdf_pages(services.certificates.issue(body.id, on=ON).pdf)[0]
+    services.bodies.update_body(body.id, {"name": "서초AI 미래위원회", "issuer": "서울특별시 서초구청장 권한대행",
+                                          "certificate_wording": "", "certificate_border": False,
+                                          "seal_png": _seal((255, 0, 0, 255))})
+    pdf = services.certificates.reprint("2025-001")
+    page = pdf_pages(pdf)[0]
+    assert squash(page) == squash(original)
+    assert f"위 사람을 {BODY} 위원장으로 모십니다." in page
+    assert "미래위원회" not in page and "권한대행" not in page
+    assert _seal_pixel(pdf) == (0, 0, 255)
+    # a certificate issued now prints the body as it is now
+    person = services.roster.create_person(name="김위원", position="교수")
+    services.appointments.appoint(person.id, body.id, term_start=ON)
+    fresh = pdf_pages(services.certificates.issue(body.id, on=ON).pdf)[0]
+    assert "제2025-002호" in fresh and "서초AI 미래위원회 위원으로 위촉합니다." in fresh and "권한대행" in fresh
+    assert _seal_pixel(services.certificates.reprint("2025-002")) == (255, 0, 0)
+
+
+def test_each_seal_image_is_kept_once(services):
+    from aict_desktop.domain.models import CertificateSeal
+
+    seal = _seal((0, 128, 0, 255))
+    body, _ids = make_body(services, ["홍길동", "김위원"], seal_png=seal)
+    services.certificates.issue(body.id, on=ON)
+    other, _ids = make_body(services, ["이위원"], name="서초 AI 혁신 네트워크", seal_png=seal)
+    services.certificates.issue(other.id, on=ON)
+    with services.store.session() as s:
+        rows = s.exec(select(CertificateSeal)).all()
+        certs = s.exec(select(Certificate)).all()
+    assert [r.sha256 for r in rows] == [hashlib.sha256(seal).hexdigest()]
+    assert {c.seal_sha256 for c in certs} == {rows[0].sha256}

@@ -1,6 +1,7 @@
 import datetime as dt
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 from sqlmodel import select
@@ -167,33 +168,52 @@ def test_timestamps_are_naive_local_times(services):
     assert abs((dt.datetime.now() - inst.created_at).total_seconds()) < 60
 
 
-def test_upgrade_copies_the_file_aside_first(tmp_path, monkeypatch):
-    """A file at an older schema is backed up before the upgrade runs."""
+def _file_at_0001(tmp_path) -> Path:
     from aict_desktop.store import migrate
 
     fixture = tmp_path / "old.sqlite"
     shutil.copyfile(migrate.migrations_dir().parent.parent.parent / "tests" / "fixtures" / "db_0001.sqlite", fixture)
-    # a future revision 0002 that adds a column, in a copy of the migrations folder
-    mig = tmp_path / "migrations"
-    shutil.copytree(migrate.migrations_dir(), mig, ignore=shutil.ignore_patterns("__pycache__"))
-    (mig / "versions" / "0002_test.py").write_text(
-        "from alembic import op\nimport sqlalchemy as sa\n"
-        "revision='0002'\ndown_revision='0001'\nbranch_labels=None\ndepends_on=None\n"
-        "def upgrade():\n    with op.batch_alter_table('institution') as b:\n"
-        "        b.add_column(sa.Column('extra', sa.String(), nullable=True))\n"
-        "def downgrade():\n    pass\n",
-        encoding="utf-8",
-    )
-    monkeypatch.setattr(migrate, "migrations_dir", lambda: mig)
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
-    st = open_store(fixture)
-    assert current_revision(st) == "0002"
+    return fixture
+
+
+def test_upgrade_copies_the_file_aside_first(tmp_path):
+    """A file at an older schema (0001, committed fixture) is backed up before the upgrade runs."""
+    from aict_desktop.store import migrate
+
+    st = open_store(_file_at_0001(tmp_path))
+    assert current_revision(st) == migrate.HEAD_REVISION != "0001"
     st.dispose()
     backups = list((tmp_path / "backups").glob("old-before-upgrade-0001-*.sqlite"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
         assert conn.execute("SELECT COUNT(*) FROM institution").fetchone()[0] > 0
+
+
+def test_upgrade_to_0002_freezes_the_body_on_certificates_issued_before(tmp_path):
+    """Certificates from 0001 get their body's name, 위촉권자, wording, border and seal as at the upgrade."""
+    import hashlib
+
+    from aict_desktop.domain.models import Certificate, CertificateSeal
+
+    old = _file_at_0001(tmp_path)
+    seal = b"\x89PNG\r\n\x1a\n not a real image, only its bytes are kept"
+    with sqlite3.connect(old) as conn:
+        body_id, name = conn.execute("SELECT id, name FROM body ORDER BY id").fetchone()
+        conn.execute("UPDATE body SET issuer = '', certificate_wording = '{body} {role}', certificate_border = 0, "
+                     "seal_png = ? WHERE id = ?", (seal, body_id))
+        appointment = conn.execute("SELECT id FROM appointment WHERE body_id = ?", (body_id,)).fetchone()[0]
+        conn.execute("INSERT INTO certificate (body_id, year, seq, serial, appointment_id, issued_on, status, "
+                     "void_reason, person_name, institution_name, position_title, role_label, created_at) "
+                     "VALUES (?, 2025, 1, '제2025-001호', ?, '2025-06-12', '유효', '', '홍길동', '', '', '위원', "
+                     "'2025-06-12 10:00:00')", (body_id, appointment))
+    st = open_store(old)
+    with st.session() as s:
+        (cert,) = s.exec(select(Certificate)).all()
+        (kept,) = s.exec(select(CertificateSeal)).all()
+    st.dispose()
+    assert (cert.body_name, cert.issuer, cert.wording, cert.border) == (name, name, "{body} {role}", False)
+    assert cert.seal_sha256 == kept.sha256 == hashlib.sha256(seal).hexdigest() and kept.png == seal
 
 
 def test_head_revision_constant_matches_the_scripts():
