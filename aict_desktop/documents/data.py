@@ -97,6 +97,15 @@ class DecisionData:
 
 
 @dataclass
+class ActionData:
+    """후속 조치: an action item decided under an agenda item (a task made in the meeting)."""
+
+    title: str
+    owner: str = ""  # "홍길동(기관)" or an institution
+    due_on: dt.date | None = None
+
+
+@dataclass
 class MinutesItem:
     number: int
     kind: str
@@ -104,6 +113,7 @@ class MinutesItem:
     presenter: str = ""
     notes: str = ""  # 발언 요지
     decision: DecisionData | None = None
+    actions: list[ActionData] = field(default_factory=list)
 
 
 @dataclass
@@ -121,6 +131,7 @@ class MinutesData:
     confirmed_by: str = ""
     confirmed_at: dt.datetime | None = None
     signers: list[tuple[str, str]] = field(default_factory=list)  # (직책, 성명) for the signature block
+    actions: list[ActionData] = field(default_factory=list)  # 후속 조치 not under any agenda item
 
 
 @dataclass

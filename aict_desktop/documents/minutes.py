@@ -1,18 +1,20 @@
 """회의록 (minutes) as PDF; the text helpers here are shared with the DOCX and HWPX writers.
 
 Header table 회의명·일시·장소·참석위원(n명)·불참위원·배석자·안건; then per
-agenda item 발언 요지 and 의결 결과 with counts; then a signature block.
+agenda item 발언 요지, 의결 결과 with counts and 후속 조치 (the action items
+made under it: what, who, by when); then a signature block.
 A 초안 prints a visible draft mark on every page.
 """
 
 from __future__ import annotations
 
 from aict_desktop.documents import fonts
-from aict_desktop.documents.data import DecisionData, MinutesData, MinutesItem
+from aict_desktop.documents.data import ActionData, DecisionData, MinutesData, MinutesItem
 from aict_desktop.documents.preflight import Field, check
-from aict_desktop.i18n import _, fmt_date_long, fmt_datetime, fmt_time
+from aict_desktop.i18n import _, fmt_date, fmt_date_long, fmt_datetime, fmt_time
 
 TITLE = "회의록"
+OTHER_ACTIONS = "기타 후속 조치"  # action items not under any agenda item
 CONFIRM_SENTENCE = "위 회의록의 내용이 사실과 다름없음을 확인합니다."
 
 
@@ -53,6 +55,14 @@ def decision_text(dec: DecisionData | None) -> str:
     return text
 
 
+def action_text(a: ActionData) -> str:
+    """``- 참여기관 의견 수렴 (담당: 홍길동(서초구청), 기한: 2025. 7. 1.)``"""
+    extra = [f"담당: {a.owner}"] if a.owner else []
+    if a.due_on is not None:
+        extra.append(f"기한: {fmt_date(a.due_on)}")
+    return f"- {a.title}" + (f" ({', '.join(extra)})" if extra else "")
+
+
 def status_line(d: MinutesData) -> str:
     if d.draft:
         return "초안 (확정 전)"
@@ -72,6 +82,9 @@ def preflight(d: MinutesData) -> None:
                    Field("", _("discussion notes of item {n}").format(n=it.number), it.notes)]
         if it.decision is not None:
             fields.append(Field("", _("decision of item {n}").format(n=it.number), it.decision.text))
+        fields += [Field(a.owner, _("action items of item {n}").format(n=it.number), a.title + a.owner)
+                   for a in it.actions]
+    fields += [Field(a.owner, _("action items"), a.title + a.owner) for a in d.actions]
     fields += [Field(name, _("signature block"), name) for _role, name in signers(d)]
     fields.append(Field("", _("confirmed by"), d.confirmed_by))
     check(fields)
@@ -104,8 +117,15 @@ def render_pdf(d: MinutesData) -> bytes:
         block.append(theme.para(notes, st.body_indent.clone("notes", leftIndent=10 * mm)))
         if it.decision is not None:
             block.append(theme.para("○ 의결 결과: " + decision_text(it.decision), st.body_indent))
+        if it.actions:
+            block.append(theme.para("○ 후속 조치", st.body_indent))
+            block += [theme.para(action_text(a), st.body_indent.clone("action", leftIndent=10 * mm))
+                      for a in it.actions]
         story.append(KeepTogether(block[:3]))
         story += block[3:]
+    if d.actions:
+        story.append(theme.para(OTHER_ACTIONS, st.heading))
+        story += [theme.para(action_text(a), st.body_indent) for a in d.actions]
     sign = [Spacer(1, 10 * mm), theme.para(CONFIRM_SENTENCE, st.center), Spacer(1, 4 * mm),
             theme.para(fmt_date_long(d.starts_at.date()), st.center), Spacer(1, 8 * mm)]
     rows = [[theme.para(role, st.label), theme.para(name or "", st.cell_center), theme.para("(서명)", st.cell_center)]

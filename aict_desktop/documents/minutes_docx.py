@@ -65,6 +65,16 @@ def render_docx(d: MinutesData) -> bytes:
             _korean_font(para.add_run(line), 11)
         if it.decision is not None:
             _korean_font(doc.add_paragraph().add_run("○ 의결 결과: " + m.decision_text(it.decision)), 11)
+        if it.actions:
+            _korean_font(doc.add_paragraph().add_run("○ 후속 조치"), 11)
+            for action in it.actions:
+                para = doc.add_paragraph()
+                para.paragraph_format.left_indent = Mm(10)
+                _korean_font(para.add_run(m.action_text(action)), 11)
+    if d.actions:
+        _korean_font(doc.add_paragraph().add_run(m.OTHER_ACTIONS), 12, bold=True)
+        for action in d.actions:
+            _korean_font(doc.add_paragraph().add_run(m.action_text(action)), 11)
 
     for text in ("", m.CONFIRM_SENTENCE, fmt_date_long(d.starts_at.date())):
         p = doc.add_paragraph()

@@ -36,6 +36,14 @@ def render_hwpx(d: MinutesData) -> bytes:
             doc.add_paragraph("    " + line)
         if it.decision is not None:
             doc.add_paragraph("○ 의결 결과: " + m.decision_text(it.decision))
+        if it.actions:
+            doc.add_paragraph("○ 후속 조치")
+            for action in it.actions:
+                doc.add_paragraph("    " + m.action_text(action))
+    if d.actions:
+        doc.add_paragraph(m.OTHER_ACTIONS, char_pr_id_ref=bold)
+        for action in d.actions:
+            doc.add_paragraph(m.action_text(action))
     doc.add_paragraph("")
     doc.add_paragraph(m.CONFIRM_SENTENCE)
     doc.add_paragraph(fmt_date_long(d.starts_at.date()))

@@ -82,22 +82,23 @@ class ActionItemService:
             rows = []
             for t in s.exec(select(Task).where(Task.origin_meeting_id == meeting_id).order_by(Task.id)):
                 rows.append(ActionItemRow(
-                    id=t.id, title=t.title, owner=self._owner(s, t), due=t.due_on, status=t.status.value,
+                    id=t.id, title=t.title, owner=owner_name(s, t), due=t.due_on, status=t.status.value,
                     agenda_item_id=t.origin_agenda_item_id,
                     agenda_title=items[t.origin_agenda_item_id].title if t.origin_agenda_item_id in items else "",
                     decision_id=t.origin_decision_id, owner_person_id=t.owner_person_id,
                 ))
             return rows
 
-    @staticmethod
-    def _owner(s, t: Task) -> str:
-        if t.owner_person_id:
-            p = s.get(Person, t.owner_person_id)
-            return p.name if p else ""
-        if t.owner_institution_id:
-            i = s.get(Institution, t.owner_institution_id)
-            return i.name if i else ""
-        return ""
+
+def owner_name(s, t: Task) -> str:
+    """Who carries a task out: the person's name, else the institution's."""
+    if t.owner_person_id:
+        p = s.get(Person, t.owner_person_id)
+        return p.name if p else ""
+    if t.owner_institution_id:
+        i = s.get(Institution, t.owner_institution_id)
+        return i.name if i else ""
+    return ""
 
     def owner_choices(self, meeting_id: int) -> list[tuple[int, str]]:
         """People who can own an action item: the meeting's members (person id, "name (institution)")."""

@@ -21,6 +21,7 @@ from aict_desktop.domain.models import (
     Institution,
     Meeting,
     Person,
+    Task,
 )
 from aict_desktop.domain.terms import term_status
 from aict_desktop.i18n import _
@@ -154,7 +155,8 @@ class ExportService:
         return out
 
     def minutes_data(self, meeting_id: int):
-        from aict_desktop.documents.data import DecisionData, MinutesData, MinutesItem
+        from aict_desktop.documents.data import ActionData, DecisionData, MinutesData, MinutesItem
+        from aict_desktop.services.action_items import owner_name
 
         with self.store.session() as s:
             m = self._meeting(s, meeting_id)
@@ -173,20 +175,26 @@ class ExportService:
             observers = [f"{a.name}({a.affiliation})" if a.affiliation else a.name
                          for a in s.exec(select(Attendance).where(Attendance.meeting_id == m.id, ~Attendance.is_member))]
             observers += [t.strip() for t in m.observers.replace("\n", ",").split(",") if t.strip()]
+            actions: dict[int | None, list[ActionData]] = {}  # 후속 조치 by agenda item
+            for t in s.exec(select(Task).where(Task.origin_meeting_id == m.id).order_by(Task.id)):
+                actions.setdefault(t.origin_agenda_item_id, []).append(
+                    ActionData(title=t.title, owner=owner_name(s, t), due_on=t.due_on))
             items = []
             for it in s.exec(select(AgendaItem).where(AgendaItem.meeting_id == m.id).order_by(AgendaItem.position)):
                 d = s.exec(select(Decision).where(Decision.agenda_item_id == it.id)).first()
                 dec = DecisionData(result=d.result.value, yes=d.yes, no=d.no, abstain=d.abstain, text=d.text,
                                    chair_vote=d.chair_vote) if d else None
                 items.append(MinutesItem(number=len(items) + 1, kind=it.kind.value, title=it.title,
-                                         presenter=it.presenter, notes=it.notes, decision=dec))
+                                         presenter=it.presenter, notes=it.notes, decision=dec,
+                                         actions=actions.pop(it.id, [])))
             signers = []
             for role in (Role.CHAIR, Role.SECRETARY):
                 held = [a for a in self._current(s, m.body_id, m.starts_at.date()) if a.role is role]
                 signers.append((role.value, s.get(Person, held[0].person_id).name if held else ""))
             return MinutesData(
                 title=m.title, starts_at=m.starts_at, ends_at=m.closed_at or m.ends_at, place=m.place,
-                present=present, absent=absent, observers=observers, items=items, summary=m.minutes_summary,
+                present=present, absent=absent, observers=observers, items=items,
+                actions=[a for rest in actions.values() for a in rest], summary=m.minutes_summary,
                 draft=m.minutes_status is not MinutesStatus.CONFIRMED, confirmed_by=m.minutes_confirmed_by,
                 confirmed_at=m.minutes_confirmed_at, signers=signers,
             )

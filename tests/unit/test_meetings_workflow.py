@@ -150,3 +150,33 @@ def test_meeting_session_marks_in_progress_and_remembers_item(services):
     m = services.meetings.get(s.meeting)
     assert m.status is MeetingStatus.HELD and m.closed_at is not None
     assert tools.session.in_progress() == []
+
+
+def test_minutes_print_the_action_items_under_their_agenda_item(services):
+    """후속 조치: what, who and by when, under the item they were decided at; the rest at the end."""
+    import io
+
+    import docx
+    from hwpx import HwpxDocument
+
+    from tests.unit.test_documents_render import in_order, pdf_text
+
+    s = build(services, members=5)
+    mark_present(services, s.meeting, 4)
+    services.meetings.record_decision(s.resolution, yes=4, no=0, text="원안 가결")
+    tools = meeting_tools(services)
+    owner = s.people[0]
+    owner_name = services.roster.get_person(owner).name
+    due = MEETING_AT.date() + dt.timedelta(days=20)
+    tools.actions.add(s.meeting, "해커톤 세부 계획 <안> & 예산", agenda_item_id=s.resolution, owner_person_id=owner,
+                      due_on=due)
+    tools.actions.add(s.meeting, "다음 회의 일정 조율")
+
+    text = pdf_text(services.exports.minutes(s.meeting, "pdf"))
+    expected = ["의결 결과: 가결", "○ 후속 조치",
+                f"- 해커톤 세부 계획 <안> & 예산 (담당: {owner_name}, 기한: {due.year}. {due.month}. {due.day}.)",
+                "기타 후속 조치", "- 다음 회의 일정 조율", "사실과 다름없음"]
+    in_order(text, expected)
+    doc = docx.Document(io.BytesIO(services.exports.minutes(s.meeting, "docx")))
+    in_order("\n".join(p.text for p in doc.paragraphs), expected)
+    in_order(HwpxDocument.open(services.exports.minutes(s.meeting, "hwpx")).text.plain(), expected)
