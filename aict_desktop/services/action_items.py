@@ -89,17 +89,6 @@ class ActionItemService:
                 ))
             return rows
 
-
-def owner_name(s, t: Task) -> str:
-    """Who carries a task out: the person's name, else the institution's."""
-    if t.owner_person_id:
-        p = s.get(Person, t.owner_person_id)
-        return p.name if p else ""
-    if t.owner_institution_id:
-        i = s.get(Institution, t.owner_institution_id)
-        return i.name if i else ""
-    return ""
-
     def owner_choices(self, meeting_id: int) -> list[tuple[int, str]]:
         """People who can own an action item: the meeting's members (person id, "name (institution)")."""
         with self.store.session() as s:
@@ -112,3 +101,14 @@ def owner_name(s, t: Task) -> str:
                 seen.add(att.person_id)
                 out.append((p.id, f"{p.name} ({inst.name})" if inst else p.name))
             return sorted(out, key=lambda pn: pn[1])
+
+
+def owner_name(s, t: Task) -> str:
+    """Who carries a task out: the person's name, else the institution's."""
+    if t.owner_person_id:
+        p = s.get(Person, t.owner_person_id)
+        return p.name if p else ""
+    if t.owner_institution_id:
+        i = s.get(Institution, t.owner_institution_id)
+        return i.name if i else ""
+    return ""
