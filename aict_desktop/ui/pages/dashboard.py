@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -57,9 +58,19 @@ class DashboardPage(QWidget):
         self.days = settings.expiring_days if settings is not None else 60
         self.setObjectName(self.page_key)
         self.chart_view = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 10, 12, 10)
-        outer.addWidget(page_heading(_("Dashboard"), _("Today is {date}.").format(date=fmt_date_weekday(dt.date.today()))))
+        page = QVBoxLayout(self)
+        page.setContentsMargins(12, 10, 12, 0)
+        page.addWidget(page_heading(_("Dashboard"), _("Today is {date}.").format(date=fmt_date_weekday(dt.date.today()))))
+        # the panels in a scroll area: on a small screen they scroll rather than being squeezed until cut off
+        content = QWidget()
+        content.setObjectName("dashboard_content")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        page.addWidget(scroll, 1)
+        outer = QVBoxLayout(content)
+        outer.setContentsMargins(0, 0, 0, 10)
 
         self.tiles = QHBoxLayout()
         self.tile_labels: dict[str, QLabel] = {}
@@ -87,7 +98,8 @@ class DashboardPage(QWidget):
             header.setStretchLastSection(False)
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            header.setMinimumSectionSize(64)  # the text column never shrinks to nothing on a narrow screen;
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # what does not fit scrolls
             for col in hidden:
                 view.setColumnHidden(col, True)
 
@@ -121,7 +133,7 @@ class DashboardPage(QWidget):
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
         for p in (self.meetings_panel, self.expiring_panel):
-            p.setMinimumHeight(170)
+            p.setMinimumHeight(140)  # a header and three rows; with the chart row the page fits 1280×800
         outer.addLayout(grid, 1)
         self.network.currentIndexChanged.connect(lambda _i: self.update_chart())
 
@@ -215,7 +227,7 @@ class DashboardPage(QWidget):
             self.chart_view = QChartView()
             self.chart_view.setObjectName("dashboard_chart")
             self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self.chart_view.setMinimumHeight(220)
+            self.chart_view.setMinimumHeight(180)  # the donut, its labels and the legend stay whole
             self.chart_layout.addWidget(self.chart_view, 1)
         old = self.chart_view.chart()
         self.chart_view.setChart(chart)
