@@ -112,7 +112,6 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
     target = db or settings.database_target()
 
     from aict_desktop.ui.main_window import MainWindow
-    from aict_desktop.ui.worker import run_in_background
 
     window = MainWindow(settings, data_label=_("Data file: {path}").format(path=target))
     window.show()
@@ -135,6 +134,8 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: app.exit(1))
 
     def start_opening() -> None:  # after the first paint, so the window appears before the database layer loads
+        from aict_desktop.ui.worker import run_in_background
+
         run_in_background(window, lambda: open_data(target), on_success=opened, on_failure=failed,
                           label=_("Opening the data file…"), cancellable=False, show_progress=False)
 

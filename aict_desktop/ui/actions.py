@@ -46,6 +46,15 @@ SPECS: tuple[ActionSpec, ...] = (
 MENUS = (("file", N_("&File")), ("edit", N_("&Edit")), ("view", N_("&View")), ("go", N_("&Go")), ("help", N_("&Help")))
 
 
+def set_shortcut(act: QAction, key: QKeySequence.StandardKey | str) -> None:
+    """A standard key gets every binding the platform has for it (F5 and Ctrl+R for Refresh, …).
+
+    ``setShortcuts`` rather than ``setShortcut``: the latter's overload check builds PySide6's Qt
+    namespace enums (≈20 ms) before the window is first on screen.
+    """
+    act.setShortcuts(key if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)])
+
+
 class ActionRegistry:
     """Builds every QAction once; the window connects them to its handlers."""
 
@@ -57,7 +66,7 @@ class ActionRegistry:
             act = QAction(_(spec.text), parent)
             act.setObjectName(f"action_{spec.key}")
             if spec.shortcut is not None:
-                act.setShortcut(QKeySequence(spec.shortcut))
+                set_shortcut(act, spec.shortcut)
             if spec.icon is not None:
                 act.setIcon(style.standardIcon(spec.icon))
             if spec.tip:
@@ -71,7 +80,7 @@ class ActionRegistry:
     def add_page_action(self, key: str, text: str, shortcut: str) -> QAction:
         act = QAction(text, self.parent)
         act.setObjectName(f"action_{key}")
-        act.setShortcut(QKeySequence(shortcut))
+        set_shortcut(act, shortcut)
         self.actions[key] = act
         return act
 

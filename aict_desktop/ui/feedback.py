@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import traceback
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from aict_desktop.domain.errors import DomainError
@@ -28,7 +28,7 @@ shown: list[str] = []  # every message shown, newest last (tests read it)
 def _message(parent: QWidget | None, icon: QMessageBox.Icon, text: str, title: str | None) -> QMessageBox:
     """A window-modal message that does not block the caller (nothing waits on the answer)."""
     box = QMessageBox(icon, title or _("AICT Secretariat"), text, QMessageBox.StandardButton.Ok, parent)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     shown.append(text)
     del shown[:-50]
     box.open()

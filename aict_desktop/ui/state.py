@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QHeaderView, QSplitter, QWidget
+
+if TYPE_CHECKING:  # only named in annotations: creating these PySide6 types costs start-up time
+    from PySide6.QtWidgets import QHeaderView, QSplitter, QWidget
 
 from aict_desktop.config import data_dir
 
