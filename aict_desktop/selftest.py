@@ -2,8 +2,9 @@
 
 Run by IT staff after installing (and by ``scripts/build_bundle.sh`` on every
 bundle): it finds the bundled files, opens a temporary data file, migrates
-it, loads the demo data, renders 위촉장, loads the server-mode driver and
-opens and closes the main window (offscreen when there is no display). The
+it, loads the demo data, renders 위촉장, loads the server-mode driver,
+opens and closes the main window (offscreen when there is no display) and
+draws the certificate with the in-program preview (QtPdf). The
 user's own data folder, settings and keyring are not touched: everything
 happens in a temporary folder that is removed afterwards.
 
@@ -186,6 +187,22 @@ class _Run:
         return _("{pages} pages opened and closed on the {platform} platform; font {family} from {folder}").format(
             pages=len(PAGES), platform=app.platformName(), family=font.family(), folder=where)
 
+    def pdf_preview(self) -> str:
+        """The in-program preview (QtPdf) draws the certificate written above: ink on the page, not blank."""
+        from PySide6.QtCore import QSize
+        from PySide6.QtPdf import QPdfDocument
+
+        doc = QPdfDocument()
+        doc.load(str(self.folder / "certificate.pdf"))
+        _need(doc.status() == QPdfDocument.Status.Ready and doc.pageCount() >= 1,
+              _("The preview (QtPdf) could not open the certificate PDF"))
+        image = doc.render(0, QSize(298, 421))  # A4 at 36 dpi; the paper is transparent, the ink opaque
+        samples = [image.pixelColor(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)]
+        dark = sum(1 for c in samples if c.alpha() > 128 and c.lightness() < 128)
+        _need(50 < dark < len(samples) // 4, _("The preview (QtPdf) did not draw the certificate"))
+        return _("{pages} pages drawn by QtPdf, {dark} dark sample points on page 1").format(
+            pages=doc.pageCount(), dark=dark)
+
     def close(self) -> None:
         if self.store is not None:
             self.store.dispose()
@@ -202,6 +219,7 @@ CHECKS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
     (N_("Server-mode driver"), _Run.server_driver),
     (N_("Keyring"), _Run.keyring),
     (N_("Main window"), _Run.window),
+    (N_("Preview"), _Run.pdf_preview),
 )
 
 

@@ -30,7 +30,7 @@ def test_bundle_builds_and_passes_its_checks(tmp_path):
     out = r.stdout + r.stderr
     assert r.returncode == 0, out[-6000:]
     assert "== bundle OK" in out and "Traceback" not in out
-    assert "자체 점검 통과: 9개 항목." in out or "Self-test passed: 9 checks." in out
+    assert "자체 점검 통과: 10개 항목." in out or "Self-test passed: 10 checks." in out
 
     app = tmp_path / "dist" / "aict-desktop"
     internal = app / "_internal"

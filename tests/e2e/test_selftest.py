@@ -23,8 +23,9 @@ def test_self_test_passes_and_says_what_it_checked(tmp_path):
     assert r.returncode == 0, r.stdout + r.stderr
     lines = r.stdout.splitlines()
     ok = [line for line in lines if line.startswith("OK")]
-    assert len(ok) == 9, r.stdout
-    for what in ("프로그램 파일", "번역", "임시 데이터 파일", "예시 데이터", "위촉장", "편집", "서버", "키링", "주 창"):
+    assert len(ok) == 10, r.stdout
+    for what in ("프로그램 파일", "번역", "임시 데이터 파일", "예시 데이터", "위촉장", "편집", "서버", "키링", "주 창",
+                 "미리보기"):
         assert any(what in line for line in ok), (what, r.stdout)
     assert "offscreen" in r.stdout and "NanumGothic" in r.stdout
     assert "자체 점검 통과" in lines[-1]
@@ -39,7 +40,7 @@ def test_self_test_in_english(tmp_path):
     (tmp_path / "data" / "settings.json").write_text('{"language": "en"}', encoding="utf-8")  # the GUI's language
     r = _run("import sys; from aict_desktop.__main__ import main; sys.exit(main(['--self-test']))", tmp_path, "en")
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "OK      Program files:" in r.stdout and r.stdout.rstrip().endswith("Self-test passed: 9 checks.")
+    assert "OK      Program files:" in r.stdout and r.stdout.rstrip().endswith("Self-test passed: 10 checks.")
 
 
 def test_a_bundle_without_its_files_fails_with_the_reason(tmp_path):
