@@ -169,10 +169,7 @@ class WorkingGroupService:
 
     def lead(self, body_id: int, on: dt.date | None = None) -> GroupMember | None:
         """The 분과장 (or, failing one, the 위원장) serving today."""
-        for m in self.members(body_id, on):
-            if m.kind == "person" and m.role in (Role.GROUP_LEAD.value, Role.CHAIR.value):
-                return m
-        return None
+        return _lead_of(self.members(body_id, on))
 
     def summary(self, body_id: int) -> GroupSummary:
         return self._summaries([body_id])[0]
@@ -186,7 +183,7 @@ class WorkingGroupService:
         out = []
         for body_id in ids:
             members = self.members(body_id, today)
-            lead = self.lead(body_id, today)
+            lead = _lead_of(members)
             with self.store.session() as s:
                 body = self._body(s, body_id)
                 parent = s.get(Body, body.parent_id) if body.parent_id else None
@@ -348,3 +345,9 @@ class WorkingGroupService:
                            body=bodies[p.body_id].name if p.body_id in bodies else None, body_id=p.body_id, note=p.note)
                 for p in s.exec(q.order_by(Program.held_on, Program.id))
             ]
+
+
+def _lead_of(members: list[GroupMember]) -> GroupMember | None:
+    """The first 분과장 or 위원장 of a members list (``members`` puts them first)."""
+    return next((m for m in members
+                 if m.kind == "person" and m.role in (Role.GROUP_LEAD.value, Role.CHAIR.value)), None)
