@@ -11,11 +11,13 @@ import json
 import os
 import sys
 import unicodedata
+from typing import TYPE_CHECKING
 
 from aict_desktop.config import Settings
 from aict_desktop.i18n import _, fmt_date
-from aict_desktop.services.container import Services
-from aict_desktop.store import Store, open_store
+
+if TYPE_CHECKING:
+    from aict_desktop.services.container import Services
 
 
 def ensure_utf8_output() -> None:
@@ -50,8 +52,12 @@ def db_target(args) -> str:
 
 
 def open_services(args, *, create: bool = False) -> Services:
-    store: Store = open_store(db_target(args), create=create)
-    return Services(store)
+    # the data layer (SQLAlchemy, SQLModel: most of a second) loads when a verb opens the store,
+    # so `aict --help`, `--version` and a mistyped command answer at once
+    from aict_desktop.services.container import Services
+    from aict_desktop.store import open_store
+
+    return Services(open_store(db_target(args), create=create))
 
 
 def jsonable(value):

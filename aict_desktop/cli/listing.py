@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from aict_desktop.cli.common import add_verb, open_services, print_json, print_table
 from aict_desktop.i18n import N_, _
-from aict_desktop.store.audit import log_access
 
 # what each listing shows in the table view: (json field, column header)
 _COLUMNS = {
@@ -61,6 +60,8 @@ def cmd_list(args) -> int:
         body_id = services.bodies.find_body(args.body).id if args.body else None
         rows = fetch(services, args.what, body_id)
         if args.what == "people" and args.json:  # names with e-mails and mobiles leave the program
+            from aict_desktop.store.audit import log_access
+
             with services.store.write() as s:
                 log_access(s, "export.people", target="aict list people --json",
                            subject=args.body or "", detail=f"{len(rows)} rows")

@@ -11,7 +11,6 @@ from aict_desktop.cli.common import add_verb, open_services, print_json, print_t
 from aict_desktop.config import Settings
 from aict_desktop.domain.errors import ValidationError
 from aict_desktop.i18n import _
-from aict_desktop.security.keys import KeyUnavailable
 
 PASSPHRASE_ENV = "AICT_PASSPHRASE"
 
@@ -92,6 +91,8 @@ def cmd_log(args) -> int:
 
 
 def cmd_personal(args) -> int:
+    from aict_desktop.security.keys import KeyUnavailable
+
     services = _services(args)
     personal = services.personal
     try:
@@ -136,6 +137,8 @@ def cmd_personal(args) -> int:
 
 
 def cmd_key(args) -> int:
+    from aict_desktop.security.keys import KeyUnavailable
+
     services = _services(args)
     keys = services.keys
     try:

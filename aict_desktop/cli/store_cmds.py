@@ -8,10 +8,6 @@ from pathlib import Path
 from aict_desktop.cli.common import add_verb, db_target, open_services
 from aict_desktop.domain.errors import StoreError
 from aict_desktop.i18n import _
-from aict_desktop.store import portable
-from aict_desktop.store.backup import backup_to, restore_from
-from aict_desktop.store.engine import is_url
-from aict_desktop.store.integrity import run_checks
 
 
 def register(sub) -> None:
@@ -31,6 +27,8 @@ def cmd_init(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from aict_desktop.store.integrity import run_checks
+
     services = open_services(args)
     report = run_checks(services.store)
     services.store.dispose()
@@ -46,6 +44,9 @@ def cmd_check(args) -> int:
 
 
 def cmd_backup(args) -> int:
+    from aict_desktop.store import portable
+    from aict_desktop.store.backup import backup_to
+
     services = open_services(args)
     try:
         if services.store.is_sqlite:
@@ -59,6 +60,10 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
+    from aict_desktop.store import portable
+    from aict_desktop.store.backup import restore_from
+    from aict_desktop.store.engine import is_url
+
     target = db_target(args)
     if portable.is_archive(Path(args.file)):  # into a new, empty server database (or a new file)
         portable.load(target, Path(args.file))

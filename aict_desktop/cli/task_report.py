@@ -6,7 +6,6 @@ The 성과 점검 보고서 of a working group, or of a network and each of its 
 
 from __future__ import annotations
 
-from aict_desktop.services.tasks import parse_date
 
 
 def add_period_options(parser) -> None:
@@ -21,6 +20,7 @@ def add_period_options(parser) -> None:
 def period(args) -> dict:
     """``start``/``end`` from ``--from``/``--to``; a wrong date is a ValidationError (exit 1)."""
     from aict_desktop.i18n import _
+    from aict_desktop.services.tasks import parse_date
 
     return {"start": parse_date(getattr(args, "date_from", None), _("--from"), "date_from"),
             "end": parse_date(getattr(args, "date_to", None), _("--to"), "date_to")}

@@ -64,3 +64,11 @@ def test_the_shell_is_shown_without_building_the_qt_namespace_enums(tmp_path):
         tmp_path,
     )
     assert "aict_desktop.ui.main_window" in mods
+
+
+def test_aict_help_and_version_load_no_database_layer(tmp_path):
+    """`aict --help`, `--version` and a mistyped verb answer without loading SQLAlchemy (most of a second)."""
+    mods = loaded_after("from aict_desktop.cli import build_parser\nbuild_parser().format_help()\n", tmp_path)
+    assert "aict_desktop.cli.certificates" in mods and "aict_desktop.cli.store_cmds" in mods  # every verb registered
+    for heavy in ("sqlalchemy", "sqlmodel", "reportlab", "keyring", "cryptography", "openpyxl"):
+        assert heavy not in mods, f"{heavy} is imported just to build aict's argument parser"
