@@ -1,10 +1,14 @@
-"""A dialog that remembers its size and place, and offers ``ask()`` for tests and callers."""
+"""A dialog that remembers its size and place, and offers ``ask()`` for tests and callers; and a form
+dialog whose OK saves through a service."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
+from aict_desktop.domain.errors import DomainError
+from aict_desktop.i18n import _
 from aict_desktop.ui.state import restore_geometry, save_geometry
+from aict_desktop.ui.widgets.form import FormPanel
 
 
 class BaseDialog(QDialog):
@@ -24,3 +28,49 @@ class BaseDialog(QDialog):
     def done(self, result: int) -> None:
         save_geometry(self.state_key, self)
         super().done(result)
+
+
+class FormDialog(BaseDialog):
+    """A form over OK/Cancel whose OK hands the values to ``save`` (one service call).
+
+    A refusal (DomainError) shows beside its field and the dialog stays open; on
+    success what ``save`` returned is kept in ``saved`` and the dialog closes.
+    Subclasses fill ``self.form``, lay it out in ``self.layout_body`` with
+    whatever goes around it, and call ``add_buttons`` last.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.saved = None
+        self.layout_body = QVBoxLayout(self)
+        self.form = FormPanel()
+
+    def add_buttons(self, ok_text: str | None = None) -> None:
+        """Save/Cancel (or ``ok_text``/Cancel) at the bottom."""
+        if ok_text is None:
+            kinds = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        else:
+            kinds = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = QDialogButtonBox(kinds)
+        if ok_text is not None:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_body.addWidget(self.buttons)
+
+    def save(self, values: dict):
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.saved = self.save(self.form.values())
+        except DomainError as err:
+            self.form.show_error(err)
+            return
+        super().accept()
+
+    def submit(self) -> bool:
+        """OK pressed; True when it was saved and the dialog closed."""
+        self.accept()
+        return self.result() == QDialog.DialogCode.Accepted

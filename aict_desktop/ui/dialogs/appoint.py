@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from aict_desktop.domain.enums import AppointmentKind, Role
-from aict_desktop.domain.errors import DomainError, ValidationError
+from aict_desktop.domain.errors import ValidationError
 from aict_desktop.domain.terms import default_term_end
 from aict_desktop.i18n import _, fmt_range
-from aict_desktop.ui.base_dialog import BaseDialog
+from aict_desktop.ui.base_dialog import BaseDialog, FormDialog
 from aict_desktop.ui.choices import body_items
-from aict_desktop.ui.widgets.form import FormPanel
 
 
-class AppointDialog(BaseDialog):
+class AppointDialog(FormDialog):
     state_key = "appoint_dialog"
 
     def __init__(self, services, people: list[tuple[int, str]], parent: QWidget | None = None,
@@ -23,14 +22,12 @@ class AppointDialog(BaseDialog):
         super().__init__(parent)
         self.services = services
         self.people = people
-        self.result_appointments: list = []
         self.setWindowTitle(_("Appoint"))
-        lay = QVBoxLayout(self)
+        lay = self.layout_body
         names = ", ".join(name for _pid, name in people[:12]) + (" …" if len(people) > 12 else "")
         who = QLabel(_("Appoint {n} person(s): {names}").format(n=len(people), names=names))
         who.setWordWrap(True)
         lay.addWidget(who)
-        self.form = FormPanel()
         self.form.combo("body_id", _("Body"), body_items(services))
         self.form.enum("role", _("Role"), Role)
         self.form.enum("kind", _("Appointment kind"), AppointmentKind)
@@ -42,18 +39,13 @@ class AppointDialog(BaseDialog):
         self.term_hint.setStyleSheet("color: #555;")
         lay.addWidget(self.form)
         lay.addWidget(self.term_hint)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Appoint"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        lay.addWidget(self.buttons)
+        self.add_buttons(_("Appoint"))
         self.form.set_values({"role": Role.MEMBER.value, "kind": AppointmentKind.APPOINTED.value,
                               "term_start": dt.date.today(), "body_id": body_id})
         self._connect_signals()
         self.propose_end()
 
     def _connect_signals(self) -> None:
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         self.form.fields["body_id"].currentIndexChanged.connect(self.propose_end)
         self.form.fields["kind"].currentIndexChanged.connect(self.propose_end)
         self.form.fields["term_start"].dateChanged.connect(self.propose_end)
@@ -71,26 +63,19 @@ class AppointDialog(BaseDialog):
             self.term_hint.setText(_("Ex officio members serve without a fixed term."))
         self.form.fields["term_end"].set_value(end)
 
-    def submit(self) -> bool:
-        v = self.form.values()
-        try:
-            if v["body_id"] is None:
-                raise ValidationError(_("Choose a body."), field="body_id")
-            if not self.people:
-                raise ValidationError(_("Choose the people to appoint."))
-            self.result_appointments = self.services.appointments.appoint_many(
-                [pid for pid, _n in self.people], v["body_id"], role=v["role"], kind=v["kind"],
-                term_start=v["term_start"], term_end=v["term_end"], partial_term=v["partial_term"],
-                position_title=v["position_title"],
-            )
-        except DomainError as err:
-            self.form.show_error(err)
-            return False
-        self.accept()
-        return True
+    def save(self, v: dict) -> list:
+        if v["body_id"] is None:
+            raise ValidationError(_("Choose a body."), field="body_id")
+        if not self.people:
+            raise ValidationError(_("Choose the people to appoint."))
+        return self.services.appointments.appoint_many(
+            [pid for pid, _n in self.people], v["body_id"], role=v["role"], kind=v["kind"],
+            term_start=v["term_start"], term_end=v["term_end"], partial_term=v["partial_term"],
+            position_title=v["position_title"],
+        )
 
     @classmethod
     def ask(cls, services, people: list[tuple[int, str]], parent: QWidget | None = None,
             body_id: int | None = None) -> list:
         dlg = cls(services, people, parent, body_id)
-        return dlg.result_appointments if dlg.exec() == BaseDialog.DialogCode.Accepted else []
+        return dlg.saved if dlg.exec() == BaseDialog.DialogCode.Accepted else []

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from aict_desktop.domain.enums import TaskStatus
-from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import _
-from aict_desktop.ui.base_dialog import BaseDialog
-from aict_desktop.ui.widgets.form import FormPanel
+from aict_desktop.ui.base_dialog import BaseDialog, FormDialog
 
 
-class MilestoneDialog(BaseDialog):
+class MilestoneDialog(FormDialog):
     state_key = "milestone_dialog"
 
     def __init__(self, services, body_id: int, milestone=None, parent: QWidget | None = None):
@@ -19,9 +17,7 @@ class MilestoneDialog(BaseDialog):
         self.services = services
         self.body_id = body_id
         self.milestone = milestone
-        self.saved = None
         self.setWindowTitle(_("Edit milestone") if milestone else _("New milestone"))
-        self.form = FormPanel(self)
         self.form.line("title", _("Milestone"), _("e.g. AI 전문 자격 교육과정 설계"))
         self.form.line("period", _("Period"), _("e.g. 2025 3분기, 2025 하반기 (empty: from the due date)"))
         self.form.date("due_on", _("Due"), optional=True)
@@ -29,27 +25,15 @@ class MilestoneDialog(BaseDialog):
         self.form.text("note", _("Note"), 60)
         if milestone is not None:
             self.form.set_values(milestone)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.form)
-        lay.addWidget(buttons)
+        self.layout_body.addWidget(self.form)
+        self.add_buttons()
         self.resize(460, 320)
 
-    def accept(self) -> None:
-        """Save through the service; a refusal shows beside its field and keeps the dialog open."""
-        v = self.form.values()
-        try:
-            if self.milestone is None:
-                self.saved = self.services.groups.add_milestone(self.body_id, v["title"], period=v["period"],
-                                                                due_on=v["due_on"], status=v["status"], note=v["note"])
-            else:
-                self.saved = self.services.groups.update_milestone(self.milestone.id, v)
-        except DomainError as err:
-            self.form.show_error(err)
-            return
-        super().accept()
+    def save(self, v: dict):
+        if self.milestone is None:
+            return self.services.groups.add_milestone(self.body_id, v["title"], period=v["period"],
+                                                      due_on=v["due_on"], status=v["status"], note=v["note"])
+        return self.services.groups.update_milestone(self.milestone.id, v)
 
     @classmethod
     def ask(cls, parent, services, body_id: int, milestone=None):

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from aict_desktop.domain.enums import ProgramKind
-from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import _
-from aict_desktop.ui.base_dialog import BaseDialog
+from aict_desktop.ui.base_dialog import BaseDialog, FormDialog
 from aict_desktop.ui.choices import body_items
-from aict_desktop.ui.widgets.form import FormPanel, fill_combo
+from aict_desktop.ui.widgets.form import fill_combo
 
 
-class ProgramDialog(BaseDialog):
+class ProgramDialog(FormDialog):
     state_key = "program_dialog"
 
     def __init__(self, services, body_id: int | None, program=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.program = program
-        self.saved = None
         self.setWindowTitle(_("Edit programme") if program else _("New programme"))
-        self.form = FormPanel(self)
         self.form.enum("kind", _("Kind"), ProgramKind)
         self.form.line("title", _("Programme"), _("e.g. 주민 대상 AI 특강"))
         self.form.combo("body_id", _("Organised by"))
@@ -34,25 +31,14 @@ class ProgramDialog(BaseDialog):
         self.form.set_values({"body_id": body_id})
         if program is not None:
             self.form.set_values(program)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.form)
-        lay.addWidget(buttons)
+        self.layout_body.addWidget(self.form)
+        self.add_buttons()
         self.resize(480, 420)
 
-    def accept(self) -> None:
-        v = self.form.values()
-        try:
-            if self.program is None:
-                self.saved = self.services.groups.add_program(**v)
-            else:
-                self.saved = self.services.groups.update_program(self.program.id, v)
-        except DomainError as err:
-            self.form.show_error(err)
-            return
-        super().accept()
+    def save(self, v: dict):
+        if self.program is None:
+            return self.services.groups.add_program(**v)
+        return self.services.groups.update_program(self.program.id, v)
 
     @classmethod
     def ask(cls, parent, services, body_id: int | None, program=None):
