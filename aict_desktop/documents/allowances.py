@@ -6,7 +6,7 @@ import io
 
 from aict_desktop.documents import fonts
 from aict_desktop.documents.data import AllowanceSheetData
-from aict_desktop.documents.preflight import Field, check
+from aict_desktop.documents.preflight import Field, check, person_fields
 from aict_desktop.i18n import _, fmt_datetime, fmt_won
 from aict_desktop.security.spreadsheet import safe_cell
 
@@ -21,8 +21,7 @@ def printed_lines(d: AllowanceSheetData):
 def preflight(d: AllowanceSheetData) -> None:
     fields = [Field("", _("meeting title"), d.title, fonts.SANS_BOLD), Field("", _("place"), d.place, fonts.SANS)]
     for ln in printed_lines(d):
-        fields += [Field(ln.name, _("name"), ln.name, fonts.SANS), Field(ln.name, _("institution"), ln.institution, fonts.SANS),
-                   Field(ln.name, _("position"), ln.position, fonts.SANS), Field(ln.name, _("note"), ln.note, fonts.SANS)]
+        fields += person_fields(ln.name, ln.institution, ln.position) + [Field(ln.name, _("note"), ln.note, fonts.SANS)]
     check(fields)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from aict_desktop.documents import fonts
 from aict_desktop.documents.data import AttendanceSheetData
-from aict_desktop.documents.preflight import Field, check
+from aict_desktop.documents.preflight import Field, check, person_fields
 from aict_desktop.i18n import _, fmt_datetime
 
 HEADERS = ("연번", "소속", "직위", "성명", "서명")
@@ -17,8 +17,7 @@ HEADERS = ("연번", "소속", "직위", "성명", "서명")
 def preflight(d: AttendanceSheetData) -> None:
     fields = [Field("", _("meeting title"), d.title, fonts.SANS_BOLD), Field("", _("place"), d.place, fonts.SANS)]
     for ln in d.lines:
-        fields += [Field(ln.name, _("name"), ln.name, fonts.SANS), Field(ln.name, _("institution"), ln.institution, fonts.SANS),
-                   Field(ln.name, _("position"), ln.position, fonts.SANS)]
+        fields += person_fields(ln.name, ln.institution, ln.position)
     check(fields)
 
 

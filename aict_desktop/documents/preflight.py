@@ -28,6 +28,12 @@ class Field:
     face: str = fonts.SERIF
 
 
+def person_fields(name: str, institution: str, position: str, face: str = fonts.SANS) -> list[Field]:
+    """A table row's 성명, 소속 and 직위, each checked as that person's."""
+    return [Field(name, _("name"), name, face), Field(name, _("institution"), institution, face),
+            Field(name, _("position"), position, face)]
+
+
 def missing(text: str, face: str) -> str | None:
     """The first character of ``text`` no face of ``face``'s chain can print."""
     for ch in text or "":

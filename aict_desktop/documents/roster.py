@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 
 from aict_desktop.documents.data import RosterData, RosterLine
-from aict_desktop.documents.preflight import Field, check
+from aict_desktop.documents.preflight import Field, check, person_fields
 from aict_desktop.i18n import _, fmt_date, fmt_range
 from aict_desktop.security.spreadsheet import safe_cell
 
@@ -34,8 +34,7 @@ def preflight(data: RosterData) -> None:
 
     fields = [Field("", _("body name"), data.body_name, fonts.SANS_BOLD)]
     for ln in data.lines:
-        fields += [Field(ln.name, _("name"), ln.name, fonts.SANS), Field(ln.name, _("institution"), ln.institution, fonts.SANS),
-                   Field(ln.name, _("position"), ln.position, fonts.SANS)]
+        fields += person_fields(ln.name, ln.institution, ln.position)
     check(fields)
 
 
