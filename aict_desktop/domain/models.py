@@ -34,6 +34,8 @@ from aict_desktop.domain.enums import (
     TieRule,
     VoteResult,
 )
+from aict_desktop.domain.rules.composition import Gender
+from aict_desktop.domain.rules.voting import RecusalKind, VoteChoice
 
 
 def _enum(enum_cls, default, **kw):
@@ -85,6 +87,7 @@ class Body(SQLModel, table=True):
     plan: str = ""  # 실행 계획 (working groups)
     description: str = ""
     contact: str = ""  # 문의처 on notices
+    rules: str = ""  # the rest of the body's rule set as JSON (domain.rules.BodyRules; "" = the legal defaults)
     sort_order: int = 0
     version: int = 1
     created_at: dt.datetime = _when(default_factory=_now)
@@ -134,6 +137,8 @@ class Person(SQLModel, table=True):
     mobile: str = ""
     note: str = ""
     is_public_official: bool = False  # 공무원: no allowance by default
+    gender: Gender = _enum(Gender, Gender.UNKNOWN)  # 성별 (양성평등기본법 제21조 composition)
+    birth_year: Optional[int] = None  # 출생연도 (optional)
     # encrypted at rest (security.fields); never stored in clear
     rrn_enc: Optional[str] = None  # 주민등록번호
     bank_enc: Optional[str] = None  # 은행·계좌번호·예금주
@@ -187,6 +192,8 @@ class Meeting(SQLModel, table=True):
     minutes_confirmed_at: Optional[dt.datetime] = _when(default=None)
     contact: str = ""
     note: str = ""
+    notice_sent_on: Optional[dt.date] = None  # when the 회의 개최 알림 went out
+    urgent_reason: str = ""  # 긴급 사유 for a notice later than the body's notice days
     version: int = 1
     created_at: dt.datetime = _when(default_factory=_now)
     updated_at: dt.datetime = _when(default_factory=_now)
@@ -245,6 +252,42 @@ class Decision(SQLModel, table=True):
     result: VoteResult = _enum(VoteResult, VoteResult.PENDING)
     text: str = ""  # 의결 내용 (e.g. 원안 가결, 수정 가결)
     updated_at: dt.datetime = _when(default_factory=_now)
+
+
+class Recusal(SQLModel, table=True):
+    """제척·기피·회피 of a member from one agenda item: excluded from its 의결 count."""
+
+    __table_args__ = (sa.UniqueConstraint("agenda_item_id", "person_id"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    agenda_item_id: int = Field(foreign_key="agendaitem.id", index=True)
+    person_id: int = Field(foreign_key="person.id")
+    kind: RecusalKind = _enum(RecusalKind, RecusalKind.WITHDRAWAL)
+    reason: str = ""
+
+
+class Vote(SQLModel, table=True):
+    """A named vote (거수, entered by hand): one member's 찬성/반대/기권 on one item."""
+
+    __table_args__ = (sa.UniqueConstraint("agenda_item_id", "person_id"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    agenda_item_id: int = Field(foreign_key="agendaitem.id", index=True)
+    person_id: int = Field(foreign_key="person.id")
+    choice: VoteChoice = _enum(VoteChoice, VoteChoice.YES)
+
+
+class CompositionException(SQLModel, table=True):
+    """A recorded exception to a composition rule (e.g. 성별 60 %) at an appointment, with its reason."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    body_id: int = Field(foreign_key="body.id", index=True)
+    appointment_id: Optional[int] = Field(default=None, foreign_key="appointment.id")
+    rule: str = Field(default="성별", max_length=40)
+    reason: str = ""
+    counts: str = ""  # the composition at the time, as shown to the user
+    by: str = ""
+    at: dt.datetime = _when(default_factory=_now)
 
 
 class Task(SQLModel, table=True):

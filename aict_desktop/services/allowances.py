@@ -1,12 +1,10 @@
 """참석수당 (attendance allowance) per meeting, computed from attendance.
 
-- a member who attended (출석, 온라인, 대리출석) gets the body's rate, plus the
-  long-meeting extra when the meeting lasted over two hours (closed_at −
+- who is paid, and at which rate, is the body's rule (``domain.rules.pay_basis``:
+  by default 출석 and 온라인 at the rate, 서면 at the written rate, a 대리출석
+  not paid, a 당연직 public official not paid unless the body pays them);
+- the long-meeting extra when the meeting lasted over two hours (closed_at −
   opened_at when recorded, else the planned ends_at − starts_at);
-- 서면 gets the written rate;
-- a 당연직 appointee who is a public official gets nothing unless the body
-  pays ex-officio members (``allowance_ex_officio``);
-- absent or not recorded: nothing;
 - a manual override (amount and reason) on the attendance wins over all of it;
 - 배석자 (not members) appear only when an amount was set for them by hand.
 """
@@ -18,14 +16,15 @@ import datetime as dt
 from sqlmodel import Session, select
 
 from aict_desktop.documents.data import AllowanceLine, AllowanceSheetData
-from aict_desktop.domain.enums import AppointmentKind, AttendanceStatus
+from aict_desktop.domain.enums import AppointmentKind
 from aict_desktop.domain.errors import NotFound, ValidationError
-from aict_desktop.domain.models import Appointment, Attendance, Body, Institution, Meeting, Person
+from aict_desktop.domain.models import Attendance, Body, Meeting
+from aict_desktop.domain.rules.attendance import FULL, WRITTEN_RATE, pay_basis
+from aict_desktop.services.attendees import meeting_count
 from aict_desktop.i18n import _, fmt_won
 from aict_desktop.services.validation import clean_text
 
 LONG_MEETING = dt.timedelta(hours=2)
-_ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.ONLINE, AttendanceStatus.PROXY, AttendanceStatus.WRITTEN)
 
 __all__ = ["AllowanceLine", "AllowanceService", "meeting_duration"]
 
@@ -49,42 +48,33 @@ class AllowanceService:
         return m
 
     def _lines(self, s: Session, m: Meeting) -> list[AllowanceLine]:
-        body = s.get(Body, m.body_id)
+        mc = meeting_count(s, m.id)
+        body, rules = mc.body, mc.rules
         duration = meeting_duration(m)
         long = duration is not None and duration > LONG_MEETING
+        overrides = {a.id: a for a in s.exec(select(Attendance).where(Attendance.meeting_id == m.id,
+                                                                        Attendance.allowance_override.is_not(None)))}
         lines = []
-        for att in s.exec(select(Attendance).where(Attendance.meeting_id == m.id).order_by(Attendance.id)):
-            person = s.get(Person, att.person_id) if att.person_id else None
-            appt = s.get(Appointment, att.appointment_id) if att.appointment_id else None
-            inst = s.get(Institution, person.institution_id) if person and person.institution_id else None
-            attended = att.status in _ATTENDED
-            if att.is_member:
-                category = appt.kind.value if appt else AppointmentKind.APPOINTED.value
-            else:
-                category = "배석"
+        for a in mc.attendees:
+            basis, note = pay_basis(a, rules)
             line = AllowanceLine(
-                attendance_id=att.id, person_id=att.person_id,
-                name=person.name if person else att.name,
-                institution=inst.name if inst else att.affiliation,
-                position=(appt.position_title if appt and appt.position_title else (person.position if person else "")),
-                category=category, attendance=att.status.value, amount=0, attended=attended,
+                attendance_id=a.id, person_id=a.person_id, name=a.name, institution=a.institution,
+                position=a.position, category=(a.kind or AppointmentKind.APPOINTED).value if a.is_member else "배석",
+                attendance=a.status.value, amount=0, attended=basis is not None, note=note,
             )
-            if att.allowance_override is not None:
+            if a.id in overrides:
+                att = overrides[a.id]
                 line.amount, line.note, line.overridden = att.allowance_override, att.allowance_reason, True
-            elif not att.is_member:
+            elif not a.is_member:
                 continue  # 배석자: listed only when set by hand
-            elif not attended:
-                pass
-            elif (appt is not None and appt.kind is AppointmentKind.EX_OFFICIO and person is not None
-                  and person.is_public_official and not body.allowance_ex_officio):
-                line.note = "당연직 공무원 미지급"
-            elif att.status is AttendanceStatus.WRITTEN:
-                line.amount, line.note = body.allowance_written_rate, "서면 참석"
-            else:
+            elif basis == WRITTEN_RATE:
+                line.amount = body.allowance_written_rate
+            elif basis == FULL:
                 line.amount = body.allowance_rate
                 if long and body.allowance_long_extra:
                     line.amount += body.allowance_long_extra
-                    line.note = f"2시간 초과 +{fmt_won(body.allowance_long_extra)}"
+                    extra = f"2시간 초과 +{fmt_won(body.allowance_long_extra)}"
+                    line.note = f"{line.note}, {extra}" if line.note else extra
             lines.append(line)
         return lines
 

@@ -7,17 +7,21 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from aict_desktop.domain.enums import AttendanceStatus, Role
+from aict_desktop.domain.enums import AttendanceStatus
 from aict_desktop.domain.errors import NotFound, ValidationError
-from aict_desktop.domain.models import Appointment, Attendance, Body, Institution, Person
-from aict_desktop.domain.quorum import OpenQuorum, open_quorum
+from aict_desktop.domain.models import Appointment, Attendance
+from aict_desktop.domain.quorum import OpenQuorum
+from aict_desktop.domain.rules import (
+    Attendee, BodyRules, Tally, counts_for_quorum, counts_for_vote, enrolled, is_paid,
+)
+from aict_desktop.services.attendees import meeting_count
 from aict_desktop.i18n import _
 from aict_desktop.services.validation import clean_text, parse_enum
 
 
 @dataclass
 class AttendanceRow:
-    """One line of the attendance list as meeting mode shows it."""
+    """One line of the attendance list as meeting mode and ``aict list attendance`` show it."""
 
     id: int
     name: str
@@ -30,9 +34,23 @@ class AttendanceRow:
     proxy_name: str = ""
     person_id: int | None = None
     appointment_id: int | None = None
+    kind: str = ""
+    left_at: dt.time | None = None
+    enrolled: bool = False  # in 재적
+    counts_for_quorum: bool = False
+    counts_for_vote: bool = False
+    paid: bool = False
 
 
-_ROLE_ORDER = {Role.CHAIR: 0, Role.VICE_CHAIR: 1, Role.MEMBER: 2, Role.GROUP_LEAD: 2, Role.SECRETARY: 3}
+def attendance_row(a: Attendee, rules: BodyRules) -> AttendanceRow:
+    return AttendanceRow(
+        id=a.id, name=a.name, affiliation=a.institution, position=a.position,
+        role=a.role.value if a.role else "", is_member=a.is_member, status=a.status.value,
+        arrived_at=a.arrived_at, proxy_name=a.proxy_name, person_id=a.person_id, appointment_id=a.appointment_id,
+        kind=a.kind.value if a.kind else "", left_at=a.left_at, enrolled=enrolled(a, rules),
+        counts_for_quorum=counts_for_quorum(a, rules), counts_for_vote=counts_for_vote(a, rules),
+        paid=is_paid(a, rules),
+    )
 
 
 class AttendanceMixin:
@@ -49,26 +67,10 @@ class AttendanceMixin:
             return list(s.exec(select(Attendance).where(Attendance.meeting_id == meeting_id).order_by(Attendance.id)))
 
     def attendance_rows(self, meeting_id: int) -> list[AttendanceRow]:
-        """Members first (위원장, 부위원장, 위원 …, by name), then walk-ins in arrival order."""
+        """Members in role order (위원장 … 간사), then walk-ins as added; with what each counts for."""
         with self.store.session() as s:
-            rows = []
-            for att in s.exec(select(Attendance).where(Attendance.meeting_id == meeting_id).order_by(Attendance.id)):
-                person = s.get(Person, att.person_id) if att.person_id else None
-                appt = s.get(Appointment, att.appointment_id) if att.appointment_id else None
-                inst = s.get(Institution, person.institution_id) if person and person.institution_id else None
-                rows.append((
-                    (0 if att.is_member else 1, _ROLE_ORDER.get(appt.role, 2) if appt else 2,
-                     person.name if person and att.is_member else "", att.id),
-                    AttendanceRow(
-                        id=att.id, name=person.name if person else att.name,
-                        affiliation=inst.name if inst else att.affiliation,
-                        position=(appt.position_title if appt and appt.position_title else person.position if person else ""),
-                        role=appt.role.value if appt else "", is_member=att.is_member, status=att.status.value,
-                        arrived_at=att.arrived_at, proxy_name=att.proxy_name, person_id=att.person_id,
-                        appointment_id=att.appointment_id,
-                    ),
-                ))
-            return [r for _key, r in sorted(rows, key=lambda kr: kr[0])]
+            mc = meeting_count(s, meeting_id)
+            return [attendance_row(a, mc.rules) for a in mc.attendees]
 
     def set_attendance(self, attendance_id: int, status: AttendanceStatus | str, *, arrived_at: dt.time | None = None,
                        proxy_name: str | None = None, clear_arrival: bool = False) -> Attendance:
@@ -127,14 +129,30 @@ class AttendanceMixin:
                 raise ValidationError(_("Attendance was already recorded for this person; mark them absent instead."))
             s.delete(att)
 
+    def set_departure(self, attendance_id: int, left_at: dt.time | None) -> Attendance:
+        """퇴장 at ``left_at`` (``None``: back in the meeting). A member who left no longer counts for quorum."""
+        with self.store.write() as s:
+            att = self._attendance(s, attendance_id)
+            self._require_draft(self._get(s, att.meeting_id))
+            if left_at is not None and att.arrived_at is not None and left_at < att.arrived_at:
+                raise ValidationError(_("The member cannot leave before arriving ({time}).").format(
+                    time=att.arrived_at.strftime("%H:%M")))
+            att.left_at = left_at
+            s.add(att)
+            s.flush()
+            return att
+
+    def tally(self, meeting_id: int) -> Tally:
+        """재적, 출석, 재석 and what opening needs, by the body's rules."""
+        with self.store.session() as s:
+            return meeting_count(s, meeting_id).tally
+
     def counts(self, meeting_id: int) -> tuple[int, int]:
         """(enrolled, present) members of a meeting."""
-        with self.store.session() as s:
-            rows = s.exec(select(Attendance).where(Attendance.meeting_id == meeting_id, Attendance.is_member)).all()
-            return len(rows), sum(1 for a in rows if a.status.counts_for_quorum)
+        t = self.tally(meeting_id)
+        return t.enrolled, t.present
 
     def quorum(self, meeting_id: int) -> OpenQuorum:
-        with self.store.session() as s:
-            body = s.get(Body, self._get(s, meeting_id).body_id)
-        enrolled, present = self.counts(meeting_id)
-        return open_quorum(body.open_quorum, enrolled, present)
+        """The opening quorum as it stands now (members who left are not counted)."""
+        t = self.tally(meeting_id)
+        return OpenQuorum(t.enrolled, t.present_now, t.required)

@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from aict_desktop.domain.enums import AppointmentStatus, BodyKind, DecisionQuorumRule, OpenQuorumRule, TieRule
+from aict_desktop.domain.enums import BodyKind, DecisionQuorumRule, OpenQuorumRule, TieRule
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import Appointment, Body, InstitutionMembership, Meeting, Task
-from aict_desktop.domain.terms import term_status
+from aict_desktop.domain.rules import serves_on
 from aict_desktop.i18n import _
 from aict_desktop.services.rows import BodyRow
 from aict_desktop.services.validation import clean_text, parse_enum
@@ -145,7 +145,7 @@ class BodyService:
             today = dt.date.today()
             members: dict[int, int] = defaultdict(int)
             for a in s.exec(select(Appointment)):
-                if term_status(a.term_end, a.end_reason, today, a.ended_on) is AppointmentStatus.SERVING and a.term_start <= today:
+                if serves_on(a, today):
                     members[a.body_id] += 1
 
             def order_key(b: Body):

@@ -24,7 +24,7 @@ from sqlalchemy import func, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from aict_desktop.domain.enums import AppointmentStatus, CertificateStatus, PrintKind, Role
+from aict_desktop.domain.enums import CertificateStatus, PrintKind
 from aict_desktop.domain.errors import ConflictError, NotFound, ValidationError
 from aict_desktop.domain.models import (
     Appointment,
@@ -36,7 +36,7 @@ from aict_desktop.domain.models import (
     Person,
 )
 from aict_desktop.domain.serials import format_serial, parse_serial
-from aict_desktop.domain.terms import term_status
+from aict_desktop.domain.rules import printed_position, role_sort_key, serves_on
 from aict_desktop.i18n import _
 from aict_desktop.services.rows import AppointmentRow, CertificateRow
 from aict_desktop.services.validation import clean_text
@@ -46,7 +46,6 @@ from aict_desktop.store.audit import log_access, os_user
 ISSUE_LOCK = 0x41494356  # PostgreSQL advisory lock (with the body id): one issuing transaction per body at a time
 
 RETRIES = 10
-_ROLE_ORDER = {Role.CHAIR: 0, Role.VICE_CHAIR: 1, Role.GROUP_LEAD: 2, Role.MEMBER: 3, Role.SECRETARY: 4}
 
 
 @dataclass
@@ -67,7 +66,7 @@ def _frozen(s: Session, body: Body, a: Appointment) -> dict:
     return {
         "person_name": person.name,
         "institution_name": inst.name if inst else "",
-        "position_title": a.position_title or person.position,
+        "position_title": printed_position(a.position_title, person.position),
         "role_label": a.role.value,
         "term_start": a.term_start,
         "term_end": a.term_end,
@@ -111,11 +110,11 @@ class CertificateService:
     def _pending(self, s: Session, body_id: int, on: dt.date) -> list[Appointment]:
         current = [
             a for a in s.exec(select(Appointment).where(Appointment.body_id == body_id))
-            if a.term_start <= on and term_status(a.term_end, a.end_reason, on, a.ended_on) is AppointmentStatus.SERVING
+            if serves_on(a, on)
         ]
         waiting = [a for a in current if self._valid_cert(s, a.id) is None]
         names = {a.id: s.get(Person, a.person_id).name for a in waiting}
-        return sorted(waiting, key=lambda a: (_ROLE_ORDER.get(a.role, 9), a.kind.value != "당연직", names[a.id], a.id))
+        return sorted(waiting, key=lambda a: role_sort_key(a.role, a.kind, names[a.id], a.id))
 
     def pending(self, body_id: int) -> list[AppointmentRow]:
         """Current appointees of the body without a valid certificate for this term."""

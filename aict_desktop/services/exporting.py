@@ -10,7 +10,7 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from aict_desktop.domain.enums import AppointmentKind, AppointmentStatus, AttendanceStatus, MinutesStatus, Role
+from aict_desktop.domain.enums import AttendanceStatus, MinutesStatus, Role
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import (
     AgendaItem,
@@ -23,19 +23,16 @@ from aict_desktop.domain.models import (
     Person,
     Task,
 )
-from aict_desktop.domain.terms import term_status
+from aict_desktop.domain.rules import printed_position, role_sort_key, serves_on
 from aict_desktop.i18n import _
 from aict_desktop.services.lookup import require_body
 from aict_desktop.store.audit import log_access
 
-_ROLE_ORDER = {Role.CHAIR: 0, Role.VICE_CHAIR: 1, Role.GROUP_LEAD: 2, Role.MEMBER: 3, Role.SECRETARY: 4}
 MINUTES_FORMATS = ("pdf", "docx", "hwpx")
 
 
-def _role_key(appt: Appointment | None, name: str):
-    if appt is None:
-        return (9, 1, name)
-    return (_ROLE_ORDER.get(appt.role, 9), appt.kind is not AppointmentKind.EX_OFFICIO, name)
+def _role_key(appt: Appointment, name: str):
+    return role_sort_key(appt.role, appt.kind, name, appt.id)
 
 
 class ExportService:
@@ -64,7 +61,7 @@ class ExportService:
 
     def _current(self, s: Session, body_id: int, on: dt.date) -> list[Appointment]:
         return [a for a in s.exec(select(Appointment).where(Appointment.body_id == body_id))
-                if a.term_start <= on and term_status(a.term_end, a.end_reason, on, a.ended_on) is AppointmentStatus.SERVING]
+                if serves_on(a, on)]
 
     # --- roster --------------------------------------------------------------------
 
@@ -78,7 +75,7 @@ class ExportService:
             for a in self._current(s, body_id, today):
                 p, inst = self._person(s, a.person_id)
                 lines.append((_role_key(a, p.name), RosterLine(
-                    role=a.role.value, name=p.name, institution=inst, position=a.position_title or p.position,
+                    role=a.role.value, name=p.name, institution=inst, position=printed_position(a.position_title, p.position),
                     kind=a.kind.value, term_start=a.term_start, term_end=a.term_end)))
             return RosterData(body_name=body.name, as_of=today, lines=[ln for _k, ln in sorted(lines, key=lambda t: t[0])])
 

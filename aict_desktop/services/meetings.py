@@ -9,14 +9,13 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from aict_desktop.domain.enums import (
-    AppointmentStatus,
     MeetingKind,
     MeetingStatus,
     MinutesStatus,
 )
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import AgendaItem, Appointment, Attendance, Body, Decision, Meeting
-from aict_desktop.domain.terms import term_status
+from aict_desktop.domain.rules import serves_on
 from aict_desktop.i18n import _
 from aict_desktop.services.agenda import AgendaMixin
 from aict_desktop.services.attendance import AttendanceMixin
@@ -84,7 +83,7 @@ class MeetingService(AgendaMixin, AttendanceMixin, MinutesMixin):
         return [
             a
             for a in s.exec(select(Appointment).where(Appointment.body_id == body_id))
-            if a.term_start <= on and term_status(a.term_end, a.end_reason, on, a.ended_on) is AppointmentStatus.SERVING
+            if serves_on(a, on)
         ]
 
     def update(self, meeting_id: int, changes: dict[str, Any], *, expected_version: int | None = None,

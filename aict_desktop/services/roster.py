@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from aict_desktop.domain.enums import AppointmentStatus, MembershipRole, Sector
+from aict_desktop.domain.enums import MembershipRole, Sector
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.hangul import initials, matches
 from aict_desktop.domain.models import Appointment, Attendance, Body, Institution, InstitutionMembership, Person, Task
-from aict_desktop.domain.terms import term_status
+from aict_desktop.domain.rules import serves_on
 from aict_desktop.i18n import _
 from aict_desktop.services.rows import InstitutionRow, PersonRow
 from aict_desktop.services.validation import (
@@ -271,8 +271,7 @@ class RosterService:
                 ids = {
                     a.person_id
                     for a in s.exec(select(Appointment).where(Appointment.body_id == body_id))
-                    if a.term_start <= today
-                    and term_status(a.term_end, a.end_reason, today, a.ended_on) is AppointmentStatus.SERVING
+                    if serves_on(a, today)
                 }
                 q = q.where(Person.id.in_(ids))
             rows = [

@@ -20,6 +20,7 @@ class BodyRow:
     parent_id: int | None = None
     default_term_months: int = 24
     members: int = 0
+    rules: dict = field(default_factory=dict)  # domain.rules.BodyRules.to_dict()
 
 
 @dataclass
@@ -47,6 +48,8 @@ class PersonRow:
     mobile: str = ""
     institution_id: int | None = None
     initials: str = ""
+    gender: str = "미입력"  # 남 / 여 / 미입력
+    birth_year: int | None = None
 
 
 @dataclass

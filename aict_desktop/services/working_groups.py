@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from aict_desktop.domain.enums import AppointmentStatus, BodyKind, ProgramKind, Role, TaskStatus
+from aict_desktop.domain.enums import BodyKind, ProgramKind, Role, TaskStatus
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import (
     Appointment,
@@ -26,7 +26,7 @@ from aict_desktop.domain.models import (
     Program,
     Task,
 )
-from aict_desktop.domain.terms import term_status
+from aict_desktop.domain.rules import printed_position, role_sort_key, serves_on
 from aict_desktop.i18n import _
 from aict_desktop.services.tasks import is_overdue, parse_date
 from aict_desktop.services.validation import check_range, clean_text, parse_enum
@@ -140,7 +140,6 @@ class WorkingGroupService:
     def members(self, body_id: int, on: dt.date | None = None) -> list[GroupMember]:
         """Current people (appointments, 분과장 first) and institutions (memberships) of a group."""
         on = on or self._today()
-        order = {Role.GROUP_LEAD: 0, Role.CHAIR: 1, Role.VICE_CHAIR: 2, Role.SECRETARY: 4}
         with self.store.session() as s:
             self._body(s, body_id)
             people = []
@@ -149,11 +148,11 @@ class WorkingGroupService:
                  .join(Institution, Person.institution_id == Institution.id, isouter=True)
                  .where(Appointment.body_id == body_id))
             for a, p, inst in s.exec(q).all():
-                if a.term_start > on or term_status(a.term_end, a.end_reason, on, a.ended_on) is not AppointmentStatus.SERVING:
+                if not serves_on(a, on):
                     continue
-                people.append((order.get(a.role, 3), p.name, GroupMember(
+                people.append((role_sort_key(a.role, a.kind, p.name, a.id), GroupMember(
                     kind="person", id=p.id, name=p.name, role=a.role.value, institution=inst,
-                    position=a.position_title or p.position, since=a.term_start)))
+                    position=printed_position(a.position_title, p.position), since=a.term_start)))
             insts = []
             q2 = (select(InstitutionMembership, Institution)
                   .join(Institution, InstitutionMembership.institution_id == Institution.id)
@@ -163,7 +162,7 @@ class WorkingGroupService:
                     continue
                 insts.append((m.role.value != "참여기관", i.name, GroupMember(
                     kind="institution", id=i.id, name=i.name, role=m.role.value, since=m.joined_on)))
-            people.sort(key=lambda t: (t[0], t[1]))
+            people.sort(key=lambda t: t[0])
             insts.sort(key=lambda t: (not t[0], t[1]))
             return [m for *_k, m in people] + [m for *_k, m in insts]
 
