@@ -23,6 +23,7 @@ class ExportKind:
     formats: tuple[str, ...]  # the first is the default
     render: Callable  # (services, target_id, fmt) -> bytes
     period: bool = False  # also takes --from/--to (start=, end=), as task-report does
+    urgent: bool = False  # takes --urgent-reason (a notice later than the body's notice days)
 
 
 def _roster(sv, body_id: int, fmt: str) -> bytes:
@@ -35,7 +36,8 @@ def _allowances(sv, meeting_id: int, fmt: str) -> bytes:
 
 EXPORT_KINDS: dict[str, ExportKind] = {
     "roster": ExportKind("body", ("pdf", "xlsx", "csv"), _roster),
-    "notice": ExportKind("meeting", ("pdf",), lambda sv, mid, fmt: sv.exports.notice_pdf(mid)),
+    "notice": ExportKind("meeting", ("pdf",), lambda sv, mid, fmt, urgent_reason=None:
+                         sv.exports.notice_pdf(mid, urgent_reason=urgent_reason), urgent=True),
     "attendance-sheet": ExportKind("meeting", ("pdf",), lambda sv, mid, fmt: sv.exports.attendance_sheet_pdf(mid)),
     "minutes": ExportKind("meeting", ("pdf", "docx", "hwpx"), lambda sv, mid, fmt: sv.exports.minutes(mid, fmt)),
     "allowances": ExportKind("meeting", ("pdf", "xlsx"), _allowances),
@@ -50,6 +52,8 @@ def register(sub) -> None:
     p.add_argument("--meeting", metavar="ID", help=_("the meeting id, for meeting documents"))
     p.add_argument("--format", metavar="FMT", help=_("pdf (default), xlsx, csv, docx or hwpx, as the kind allows"))
     task_report.add_period_options(p)
+    p.add_argument("--urgent-reason", metavar="TEXT",
+                   help=_("for a notice later than the body's notice days: the reason for urgency (긴급 사유)"))
     p.add_argument("--out", required=True, metavar="FILE", help=_("file to write"))
 
 
@@ -72,7 +76,10 @@ def cmd_export(args) -> int:
             if not str(args.meeting).strip().isdigit():
                 raise ValidationError(_("'{value}' is not a meeting id (a number).").format(value=args.meeting))
             target = int(args.meeting)
-        data = kind.render(services, target, fmt, **(task_report.period(args) if kind.period else {}))
+        extra = task_report.period(args) if kind.period else {}
+        if kind.urgent:
+            extra["urgent_reason"] = args.urgent_reason
+        data = kind.render(services, target, fmt, **extra)
     finally:
         services.store.dispose()
     write_out(out, data)

@@ -67,6 +67,7 @@ class NoticeData:
     issuer: str = ""  # who sends the notice (the body's name when empty)
     issued_on: dt.date | None = None
     note: str = ""
+    urgent_reason: str = ""  # 긴급 사유 of a notice later than the body's notice days
 
 
 @dataclass
@@ -114,6 +115,8 @@ class MinutesItem:
     notes: str = ""  # 발언 요지
     decision: DecisionData | None = None
     actions: list[ActionData] = field(default_factory=list)
+    recusals: list[str] = field(default_factory=list)  # "홍길동 위원 — 회피 (이해관계)"
+    votes: str = ""  # named votes: "찬성 8명(…), 반대 1명(…), 기권 0명"
 
 
 @dataclass
@@ -122,7 +125,7 @@ class MinutesData:
     starts_at: dt.datetime
     ends_at: dt.datetime | None
     place: str
-    present: list[str] = field(default_factory=list)  # "홍길동(기관 직위)"
+    present: list[str] = field(default_factory=list)  # 출석 as the body counts it: "홍길동(기관)[온라인]"
     absent: list[str] = field(default_factory=list)
     observers: list[str] = field(default_factory=list)
     items: list[MinutesItem] = field(default_factory=list)
@@ -132,6 +135,11 @@ class MinutesData:
     confirmed_at: dt.datetime | None = None
     signers: list[tuple[str, str]] = field(default_factory=list)  # (직책, 성명) for the signature block
     actions: list[ActionData] = field(default_factory=list)  # 후속 조치 not under any agenda item
+    quorum_line: str = ""  # "재적위원 16명 중 14명 출석"
+    quorum_details: list[str] = field(default_factory=list)  # "대리출석 1명", "서면 참석 1명", …
+    quorum_changes: list[str] = field(default_factory=list)  # "16:10 의사정족수 미달(표결 중지) — …"
+    proxies: list[str] = field(default_factory=list)  # 대리출석 not counted as 출석
+    written: list[str] = field(default_factory=list)  # 서면 not counted as 출석
 
 
 @dataclass

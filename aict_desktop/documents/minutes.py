@@ -1,6 +1,6 @@
 """회의록 (minutes) as PDF; the text helpers here are shared with the DOCX and HWPX writers.
 
-Header table 회의명·일시·장소·참석위원(n명)·불참위원·배석자·안건; then per
+Header table 회의명·일시·장소·성원·참석위원(n명)·(대리출석·서면)·불참위원·배석자·안건; then per
 agenda item 발언 요지, 의결 결과 with counts and 후속 조치 (the action items
 made under it: what, who, by when); then a signature block.
 A 초안 prints a visible draft mark on every page.
@@ -25,13 +25,25 @@ def when_text(d: MinutesData) -> str:
     return text
 
 
+def quorum_text(d: MinutesData) -> str:
+    """The 성원 lines: ``재적위원 16명 중 14명 출석``, then 온라인/대리출석/서면 and any loss of 의사정족수."""
+    return "\n".join([d.quorum_line] + d.quorum_details + d.quorum_changes) if d.quorum_line else "-"
+
+
 def header_rows(d: MinutesData) -> list[tuple[str, str]]:
     agenda = "\n".join(f"{it.number}. [{it.kind}] {it.title}" for it in d.items) or "-"
-    return [
+    rows = [
         ("회의명", d.title),
         ("일시", when_text(d)),
         ("장소", d.place or "-"),
+        ("성원", quorum_text(d)),
         (f"참석위원({len(d.present)}명)", ", ".join(d.present) or "-"),
+    ]
+    if d.proxies:
+        rows.append((f"대리출석({len(d.proxies)}명)", ", ".join(d.proxies)))
+    if d.written:
+        rows.append((f"서면 참석({len(d.written)}명)", ", ".join(d.written)))
+    return rows + [
         (f"불참위원({len(d.absent)}명)", ", ".join(d.absent) or "-"),
         ("배석자", ", ".join(d.observers) or "-"),
         ("안건", agenda),
@@ -63,6 +75,18 @@ def action_text(a: ActionData) -> str:
     return f"- {a.title}" + (f" ({', '.join(extra)})" if extra else "")
 
 
+def vote_lines(it: MinutesItem) -> list[str]:
+    """제척·기피·회피, 의결 결과 and named votes of an item, one line each (every format prints these)."""
+    lines = []
+    if it.recusals:
+        lines.append("○ 제척·기피·회피: " + ", ".join(it.recusals))
+    if it.decision is not None:
+        lines.append("○ 의결 결과: " + decision_text(it.decision))
+    if it.votes:
+        lines.append("○ 표결 내용: " + it.votes)
+    return lines
+
+
 def status_line(d: MinutesData) -> str:
     if d.draft:
         return "초안 (확정 전)"
@@ -76,12 +100,13 @@ def signers(d: MinutesData) -> list[tuple[str, str]]:
 
 def preflight(d: MinutesData) -> None:
     fields = [Field("", _("meeting title"), d.title), Field("", _("place"), d.place), Field("", _("remarks"), d.summary)]
-    fields += [Field(p, _("attendee list"), p) for p in d.present + d.absent + d.observers]
+    fields += [Field(p, _("attendee list"), p) for p in d.present + d.proxies + d.written + d.absent + d.observers]
     for it in d.items:
         fields += [Field("", _("agenda item"), it.title), Field("", _("presenter"), it.presenter),
                    Field("", _("discussion notes of item {n}").format(n=it.number), it.notes)]
         if it.decision is not None:
             fields.append(Field("", _("decision of item {n}").format(n=it.number), it.decision.text))
+        fields += [Field(r, _("decision of item {n}").format(n=it.number), r) for r in it.recusals + [it.votes]]
         fields += [Field(a.owner, _("action items of item {n}").format(n=it.number), a.title + a.owner)
                    for a in it.actions]
     fields += [Field(a.owner, _("action items"), a.title + a.owner) for a in d.actions]
@@ -115,8 +140,7 @@ def render_pdf(d: MinutesData) -> bytes:
         block.append(theme.para("○ 발언 요지", st.body_indent))
         notes = it.notes.strip() or "(기록 없음)"
         block.append(theme.para(notes, st.body_indent.clone("notes", leftIndent=10 * mm)))
-        if it.decision is not None:
-            block.append(theme.para("○ 의결 결과: " + decision_text(it.decision), st.body_indent))
+        block += [theme.para(line, st.body_indent) for line in vote_lines(it)]
         if it.actions:
             block.append(theme.para("○ 후속 조치", st.body_indent))
             block += [theme.para(action_text(a), st.body_indent.clone("action", leftIndent=10 * mm))

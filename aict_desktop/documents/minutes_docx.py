@@ -63,8 +63,8 @@ def render_docx(d: MinutesData) -> bytes:
             para = doc.add_paragraph()
             para.paragraph_format.left_indent = Mm(10)
             _korean_font(para.add_run(line), 11)
-        if it.decision is not None:
-            _korean_font(doc.add_paragraph().add_run("○ 의결 결과: " + m.decision_text(it.decision)), 11)
+        for line in m.vote_lines(it):
+            _korean_font(doc.add_paragraph().add_run(line), 11)
         if it.actions:
             _korean_font(doc.add_paragraph().add_run("○ 후속 조치"), 11)
             for action in it.actions:

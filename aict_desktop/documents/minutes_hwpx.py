@@ -34,8 +34,8 @@ def render_hwpx(d: MinutesData) -> bytes:
         doc.add_paragraph("○ 발언 요지")
         for line in (it.notes.strip() or "(기록 없음)").splitlines():
             doc.add_paragraph("    " + line)
-        if it.decision is not None:
-            doc.add_paragraph("○ 의결 결과: " + m.decision_text(it.decision))
+        for line in m.vote_lines(it):
+            doc.add_paragraph(line)
         if it.actions:
             doc.add_paragraph("○ 후속 조치")
             for action in it.actions:

@@ -26,6 +26,7 @@ def when_text(d: NoticeData) -> str:
 def preflight(d: NoticeData) -> None:
     fields = [Field("", _("meeting title"), d.title), Field("", _("place"), d.place),
               Field("", _("contact"), d.contact), Field("", _("note"), d.note),
+              Field("", _("reason for urgency"), d.urgent_reason),
               Field("", _("sender"), d.issuer or d.body_name, fonts.SERIF_BOLD)]
     fields += [Field("", _("agenda item"), a.title) for a in d.agenda]
     fields += [Field("", _("presenter"), a.presenter) for a in d.agenda]
@@ -72,6 +73,8 @@ def render_pdf(d: NoticeData) -> bytes:
     ]
     if d.note:
         story += [Spacer(1, 5 * mm), theme.para(f"※ {d.note}", st.body)]
+    if d.urgent_reason:
+        story += [Spacer(1, 3 * mm), theme.para(f"※ 긴급 개최 사유: {d.urgent_reason}", st.body)]
     closing = [Spacer(1, 18 * mm)]
     if d.issued_on:
         closing.append(theme.para(fmt_date_long(d.issued_on), st.center))

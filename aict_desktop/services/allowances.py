@@ -20,8 +20,8 @@ from aict_desktop.domain.enums import AppointmentKind
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import Attendance, Body, Meeting
 from aict_desktop.domain.rules.attendance import FULL, WRITTEN_RATE, pay_basis
-from aict_desktop.services.attendees import meeting_count
 from aict_desktop.i18n import _, fmt_won
+from aict_desktop.services.attendees import meeting_count
 from aict_desktop.services.validation import clean_text
 
 LONG_MEETING = dt.timedelta(hours=2)

@@ -12,10 +12,16 @@ from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import Appointment, Attendance
 from aict_desktop.domain.quorum import OpenQuorum
 from aict_desktop.domain.rules import (
-    Attendee, BodyRules, Tally, counts_for_quorum, counts_for_vote, enrolled, is_paid,
+    Attendee,
+    BodyRules,
+    Tally,
+    counts_for_quorum,
+    counts_for_vote,
+    enrolled,
+    is_paid,
 )
-from aict_desktop.services.attendees import meeting_count
 from aict_desktop.i18n import _
+from aict_desktop.services.attendees import meeting_count
 from aict_desktop.services.validation import clean_text, parse_enum
 
 

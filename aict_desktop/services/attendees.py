@@ -12,8 +12,23 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from aict_desktop.domain.errors import NotFound
-from aict_desktop.domain.models import Appointment, Attendance, Body, Institution, Meeting, Person
-from aict_desktop.domain.rules import Attendee, BodyRules, Tally, printed_position, rules_of, sorted_attendees, tally
+from aict_desktop.domain.models import (
+    Appointment,
+    Attendance,
+    Body,
+    Institution,
+    Meeting,
+    Person,
+)
+from aict_desktop.domain.rules import (
+    Attendee,
+    BodyRules,
+    Tally,
+    printed_position,
+    rules_of,
+    sorted_attendees,
+    tally,
+)
 from aict_desktop.i18n import _
 
 

@@ -10,22 +10,28 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from aict_desktop.domain.enums import AttendanceStatus, MinutesStatus, Role
+from aict_desktop.domain.enums import MinutesStatus
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import (
     AgendaItem,
     Appointment,
-    Attendance,
     Body,
-    Decision,
     Institution,
     Meeting,
     Person,
-    Task,
 )
-from aict_desktop.domain.rules import printed_position, role_sort_key, serves_on
-from aict_desktop.i18n import _
+from aict_desktop.domain.rules import (
+    notice_deadline,
+    notice_is_late,
+    printed_position,
+    role_sort_key,
+    rules_of,
+    serves_on,
+)
+from aict_desktop.i18n import _, fmt_date
+from aict_desktop.services.attendees import meeting_count
 from aict_desktop.services.lookup import require_body
+from aict_desktop.services.validation import clean_text
 from aict_desktop.store.audit import log_access
 
 MINUTES_FORMATS = ("pdf", "docx", "hwpx")
@@ -33,6 +39,10 @@ MINUTES_FORMATS = ("pdf", "docx", "hwpx")
 
 def _role_key(appt: Appointment, name: str):
     return role_sort_key(appt.role, appt.kind, name, appt.id)
+
+
+class NoticeLate(ValidationError):
+    """A notice later than the body's notice days, without a 긴급 사유."""
 
 
 class ExportService:
@@ -102,44 +112,66 @@ class ExportService:
 
     # --- meeting documents ------------------------------------------------------------
 
-    def notice_data(self, meeting_id: int):
+    def notice_data(self, meeting_id: int, *, urgent_reason: str | None = None, issued_on: dt.date | None = None):
+        """The notice as of ``issued_on`` (the date it first went out, else today).
+
+        Later than the body's notice days before the meeting (행정기관위원회법 제9조①) it
+        needs a 긴급 사유: given here or recorded before; it is kept and printed.
+        """
         from aict_desktop.documents.data import AgendaLine, NoticeData
 
-        with self.store.session() as s:
+        with self.store.write() as s:
             m = self._meeting(s, meeting_id)
             body = s.get(Body, m.body_id)
+            sent = issued_on or m.notice_sent_on or self._today()
+            reason = clean_text(urgent_reason, _("Reason for urgency"), max_len=500) if urgent_reason else ""
+            reason = reason or m.urgent_reason
+            if not reason and notice_is_late(sent, m.starts_at.date(), rules_of(body)):
+                raise NoticeLate(self.notice_lateness(meeting_id) or "")
+            if m.minutes_status is not MinutesStatus.CONFIRMED:
+                m.notice_sent_on, m.urgent_reason = m.notice_sent_on or sent, reason
+                s.add(m)
             items = s.exec(select(AgendaItem).where(AgendaItem.meeting_id == m.id).order_by(AgendaItem.position))
             return NoticeData(
                 body_name=body.name, title=m.title, starts_at=m.starts_at, ends_at=m.ends_at, place=m.place,
                 agenda=[AgendaLine(kind=i.kind.value, title=i.title, presenter=i.presenter) for i in items],
-                contact=m.contact or body.contact, issuer=body.name, issued_on=self._today(), note=m.note,
+                contact=m.contact or body.contact, issuer=body.name, issued_on=sent, note=m.note,
+                urgent_reason=reason,
             )
 
-    def notice_pdf(self, meeting_id: int) -> bytes:
+    def notice_lateness(self, meeting_id: int) -> str | None:
+        """Why the notice would need a 긴급 사유 now (``None`` when it is in time or a reason is recorded)."""
+        try:
+            with self.store.session() as s:
+                m = self._meeting(s, meeting_id)
+                if m.urgent_reason:
+                    return None
+                rules = rules_of(s.get(Body, m.body_id))
+                sent = m.notice_sent_on or self._today()
+                if not notice_is_late(sent, m.starts_at.date(), rules):
+                    return None
+                return _("The notice goes out on {sent}, later than {days} days before the meeting on {day} "
+                         "(deadline {deadline}; 행정기관위원회법 제9조①). Give the reason for urgency (긴급 사유).").format(
+                    sent=fmt_date(sent), days=rules.notice_days, day=fmt_date(m.starts_at.date()),
+                    deadline=fmt_date(notice_deadline(m.starts_at.date(), rules)))
+        except NotFound:
+            return None
+
+    def notice_pdf(self, meeting_id: int, *, urgent_reason: str | None = None) -> bytes:
         from aict_desktop.documents import notice
 
-        data = self.notice_data(meeting_id)
+        data = self.notice_data(meeting_id, urgent_reason=urgent_reason)
         return notice.render_pdf(data)
-
-    def _members(self, s: Session, m: Meeting) -> list[tuple[Attendance, Appointment | None, Person | None, str]]:
-        rows = []
-        for att in s.exec(select(Attendance).where(Attendance.meeting_id == m.id, Attendance.is_member)):
-            appt = s.get(Appointment, att.appointment_id) if att.appointment_id else None
-            p, inst = self._person(s, att.person_id)
-            rows.append((att, appt, p, inst))
-        return sorted(rows, key=lambda r: _role_key(r[1], r[2].name if r[2] else r[0].name))
 
     def attendance_sheet_data(self, meeting_id: int):
         from aict_desktop.documents.data import AttendanceSheetData, SheetLine
 
         with self.store.session() as s:
-            m = self._meeting(s, meeting_id)
-            lines = [
-                SheetLine(institution=inst, position=(appt.position_title if appt and appt.position_title
-                                                      else (p.position if p else "")),
-                          name=p.name if p else att.name, role=appt.role.value if appt else "")
-                for att, appt, p, inst in self._members(s, m)
-            ]
+            mc = meeting_count(s, meeting_id)
+            lines = [SheetLine(institution=a.institution, position=a.position, name=a.name,
+                               role=a.role.value if a.role else "")
+                     for a in mc.attendees if a.is_member]
+            m = mc.meeting
             blank = max(5, 12 - len(lines))
             return AttendanceSheetData(title=m.title, starts_at=m.starts_at, place=m.place, lines=lines, blank_rows=blank)
 
@@ -152,49 +184,10 @@ class ExportService:
         return out
 
     def minutes_data(self, meeting_id: int):
-        from aict_desktop.documents.data import ActionData, DecisionData, MinutesData, MinutesItem
-        from aict_desktop.services.action_items import owner_name
+        from aict_desktop.services.minutes_data import minutes_data
 
         with self.store.session() as s:
-            m = self._meeting(s, meeting_id)
-            present, absent = [], []
-            tags = {AttendanceStatus.ONLINE: "온라인", AttendanceStatus.WRITTEN: "서면", AttendanceStatus.PROXY: "대리출석"}
-            for att, appt, p, inst in self._members(s, m):
-                name = p.name if p else att.name
-                label = f"{name}({inst})" if inst else name
-                if att.status is AttendanceStatus.PRESENT:
-                    present.append(label)
-                elif att.status in tags:
-                    extra = f", {att.proxy_name}" if att.status is AttendanceStatus.PROXY and att.proxy_name else ""
-                    present.append(f"{label}[{tags[att.status]}{extra}]")
-                else:
-                    absent.append(label)
-            observers = [f"{a.name}({a.affiliation})" if a.affiliation else a.name
-                         for a in s.exec(select(Attendance).where(Attendance.meeting_id == m.id, ~Attendance.is_member))]
-            observers += [t.strip() for t in m.observers.replace("\n", ",").split(",") if t.strip()]
-            actions: dict[int | None, list[ActionData]] = {}  # 후속 조치 by agenda item
-            for t in s.exec(select(Task).where(Task.origin_meeting_id == m.id).order_by(Task.id)):
-                actions.setdefault(t.origin_agenda_item_id, []).append(
-                    ActionData(title=t.title, owner=owner_name(s, t), due_on=t.due_on))
-            items = []
-            for it in s.exec(select(AgendaItem).where(AgendaItem.meeting_id == m.id).order_by(AgendaItem.position)):
-                d = s.exec(select(Decision).where(Decision.agenda_item_id == it.id)).first()
-                dec = DecisionData(result=d.result.value, yes=d.yes, no=d.no, abstain=d.abstain, text=d.text,
-                                   chair_vote=d.chair_vote) if d else None
-                items.append(MinutesItem(number=len(items) + 1, kind=it.kind.value, title=it.title,
-                                         presenter=it.presenter, notes=it.notes, decision=dec,
-                                         actions=actions.pop(it.id, [])))
-            signers = []
-            for role in (Role.CHAIR, Role.SECRETARY):
-                held = [a for a in self._current(s, m.body_id, m.starts_at.date()) if a.role is role]
-                signers.append((role.value, s.get(Person, held[0].person_id).name if held else ""))
-            return MinutesData(
-                title=m.title, starts_at=m.starts_at, ends_at=m.closed_at or m.ends_at, place=m.place,
-                present=present, absent=absent, observers=observers, items=items,
-                actions=[a for rest in actions.values() for a in rest], summary=m.minutes_summary,
-                draft=m.minutes_status is not MinutesStatus.CONFIRMED, confirmed_by=m.minutes_confirmed_by,
-                confirmed_at=m.minutes_confirmed_at, signers=signers,
-            )
+            return minutes_data(s, meeting_count(s, meeting_id), self._current)
 
     def minutes(self, meeting_id: int, fmt: str = "pdf") -> bytes:
         fmt = (fmt or "pdf").lower()

@@ -37,15 +37,21 @@ def test_meeting_documents_from_the_database(services):
     services.meetings.record_decision(item.id, yes=4, no=0, abstain=0, text="원안 가결")
     services.meetings.add_walk_in(m.id, "박배석", "서초구청")
 
-    notice = pdf_text(services.exports.notice_pdf(m.id))
-    in_order(notice, ["회의 개최 알림", m.title, "2025. 6. 12.(목) 14:00~16:30", "1. [의결] 하반기 계획(안) (간사)"])
+    with pytest.raises(ValidationError, match="7"):  # printed today, long after the 7 days before the meeting
+        services.exports.notice_pdf(m.id)
+    notice = pdf_text(services.exports.notice_pdf(m.id, urgent_reason="예산 일정상 긴급"))
+    in_order(notice, ["회의 개최 알림", m.title, "2025. 6. 12.(목) 14:00~16:30", "1. [의결] 하반기 계획(안) (간사)",
+                      "긴급 개최 사유: 예산 일정상 긴급"])
+    assert "예산 일정상 긴급" in pdf_text(services.exports.notice_pdf(m.id))  # recorded: a reprint needs no reason
 
     sheet = services.exports.attendance_sheet_pdf(m.id)
     in_order(pdf_text(sheet), ["참석자 명부", "소속", "직위", "성명", "서명", "당연직공무원"])
     assert "박배석" not in pdf_text(sheet)  # the sheet lists invited members; walk-ins sign the empty rows
 
     minutes = pdf_text(services.exports.minutes(m.id))
-    in_order(minutes, ["회의록", "초안", "참석위원(5명)", "서면", "불참위원(1명)", "불참위원", "배석자", "박배석(서초구청)",
+    in_order(minutes, ["회의록", "초안", "성원", "재적위원 6명 중 4명 출석", "온라인(화상) 출석 1명", "서면 참석 1명",
+                       "참석위원(4명)", "온라인위원(서초구청)[온라인]", "서면 참석(1명)", "서면위원",
+                       "불참위원(1명)", "불참위원", "배석자", "박배석(서초구청)",
                        "하반기 계획(안)", "찬성 의견 다수 & <보완> 요청", "가결 (찬성 4명, 반대 0명, 기권 0명) — 원안 가결"])
     assert services.exports.minutes(m.id, "docx")[:2] == b"PK"
     assert services.exports.minutes(m.id, "hwpx")[:2] == b"PK"
@@ -65,6 +71,10 @@ def test_meeting_documents_from_the_database(services):
 @pytest.mark.sqlite_only  # the CLI runs on the SQLite data file
 def test_cli_export_every_kind_and_bad_input(services, db_path, tmp_path):
     body, m, _att, _people = setup_meeting(services)
+    assert aict("export", "notice", "--meeting", str(m.id), "--out", str(tmp_path / "late.pdf"),
+                db=db_path).returncode == 1  # later than 7 days before the meeting: needs a reason
+    assert aict("export", "notice", "--meeting", str(m.id), "--urgent-reason", "긴급 안건", "--out",
+                str(tmp_path / "late.pdf"), db=db_path).returncode == 0
     for kind, fmt, magic in (("notice", None, b"%PDF"), ("attendance-sheet", None, b"%PDF"), ("minutes", "hwpx", b"PK"),
                              ("minutes", "docx", b"PK"), ("allowances", "xlsx", b"PK"), ("allowances", None, b"%PDF")):
         out = tmp_path / f"{kind}.{fmt or 'pdf'}"

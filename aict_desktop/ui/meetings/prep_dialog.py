@@ -245,7 +245,14 @@ class MeetingPrepDialog(QDialog):
         exports = exports_of(self.services)
         if exports is None or self.meeting_id is None:
             return None
-        make = exports.notice_pdf if which == "notice" else exports.attendance_sheet_pdf
+        make = exports.attendance_sheet_pdf
+        if which == "notice":
+            from aict_desktop.ui.notice_reason import notice_maker
+
+            render = notice_maker(self, exports, self.meeting_id)
+            if render is None:
+                return None
+            make = lambda _meeting_id: render()  # noqa: E731
         name = "회의 개최 알림" if which == "notice" else "참석자 명부"
         chosen = path is None
         if chosen:

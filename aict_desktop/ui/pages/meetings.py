@@ -155,6 +155,12 @@ class MeetingsPage(EntityPage):
             "allowances": (lambda: ex.allowances_pdf(m.id), "참석수당 지급 명세"),
         }
         make, doc_name = makers[key]
+        if key == "notice":
+            from aict_desktop.ui.notice_reason import notice_maker
+
+            make = notice_maker(self, ex, m.id)
+            if make is None:
+                return
         self.documents.preview(make, f"{m.title} {doc_name}", f"{m.title} {doc_name}.pdf")
 
     def print_current(self) -> None:
