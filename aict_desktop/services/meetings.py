@@ -19,6 +19,7 @@ from aict_desktop.domain.rules import serves_on
 from aict_desktop.i18n import _
 from aict_desktop.services.agenda import AgendaMixin
 from aict_desktop.services.attendance import AttendanceMixin
+from aict_desktop.services.attendance_review import AttendanceReviewMixin
 from aict_desktop.services.minutes import MinutesMixin
 from aict_desktop.services.rows import MeetingRow
 from aict_desktop.services.validation import clean_text, parse_enum
@@ -31,7 +32,7 @@ def meeting_title(body_name: str, number: int, kind: MeetingKind) -> str:
     return f"{body_name} 제{number}차 {kind.value}회의"
 
 
-class MeetingService(AgendaMixin, AttendanceMixin, MinutesMixin):
+class MeetingService(AgendaMixin, AttendanceMixin, AttendanceReviewMixin, MinutesMixin):
     """Meetings; agenda, attendance and minutes methods come from the mixins."""
 
     def __init__(self, store):
