@@ -19,7 +19,7 @@ from aict_desktop.documents.data import AllowanceLine, AllowanceSheetData
 from aict_desktop.domain.enums import AppointmentKind
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import Attendance, Body, Meeting
-from aict_desktop.domain.rules.attendance import FULL, WRITTEN_RATE, pay_basis
+from aict_desktop.domain.rules.attendance import FULL, WRITTEN_RATE, pay_basis, took_part
 from aict_desktop.i18n import _, fmt_won
 from aict_desktop.services.attendees import meeting_count
 from aict_desktop.services.validation import clean_text
@@ -60,7 +60,7 @@ class AllowanceService:
             line = AllowanceLine(
                 attendance_id=a.id, person_id=a.person_id, name=a.name, institution=a.institution,
                 position=a.position, category=(a.kind or AppointmentKind.APPOINTED).value if a.is_member else "배석",
-                attendance=a.status.value, amount=0, attended=basis is not None, note=note,
+                attendance=a.status.value, amount=0, attended=took_part(a), note=note,
             )
             if a.id in overrides:
                 att = overrides[a.id]

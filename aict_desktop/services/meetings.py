@@ -14,10 +14,10 @@ from aict_desktop.domain.enums import (
     MinutesStatus,
 )
 from aict_desktop.domain.errors import NotFound, ValidationError
-from aict_desktop.domain.models import AgendaItem, Appointment, Attendance, Body, Decision, Meeting
+from aict_desktop.domain.models import AgendaItem, Appointment, Attendance, Body, Meeting
 from aict_desktop.domain.rules import serves_on
 from aict_desktop.i18n import _
-from aict_desktop.services.agenda import AgendaMixin
+from aict_desktop.services.agenda import AgendaMixin, delete_item_rows
 from aict_desktop.services.attendance import AttendanceMixin
 from aict_desktop.services.attendance_review import AttendanceReviewMixin
 from aict_desktop.services.minutes import MinutesMixin
@@ -121,15 +121,12 @@ class MeetingService(AgendaMixin, AttendanceMixin, AttendanceReviewMixin, Minute
             m = self._get(s, meeting_id)
             if m.minutes_status is MinutesStatus.CONFIRMED:
                 raise ValidationError(_("A meeting with confirmed minutes cannot be deleted."))
-            from aict_desktop.domain.models import AgendaTask, Task
+            from aict_desktop.domain.models import Task
 
             if s.exec(select(Task).where(Task.origin_meeting_id == m.id)).first():
                 raise ValidationError(_("Tasks were created at this meeting; it cannot be deleted."))
             for item in s.exec(select(AgendaItem).where(AgendaItem.meeting_id == m.id)):
-                for link in s.exec(select(AgendaTask).where(AgendaTask.agenda_item_id == item.id)):
-                    s.delete(link)
-                for d in s.exec(select(Decision).where(Decision.agenda_item_id == item.id)):
-                    s.delete(d)
+                delete_item_rows(s, item.id)
                 s.delete(item)
             for att in s.exec(select(Attendance).where(Attendance.meeting_id == m.id)):
                 s.delete(att)

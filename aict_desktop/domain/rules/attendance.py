@@ -66,6 +66,14 @@ def here_now(a: Attendee, rules: BodyRules, at: dt.time | None = None) -> bool:
     return (a.arrived_at is None or a.arrived_at <= at) and (a.left_at is None or a.left_at > at)
 
 
+TOOK_PART = frozenset({S.PRESENT, S.ONLINE, S.PROXY, S.WRITTEN})
+
+
+def took_part(a: Attendee) -> bool:
+    """Took part in some form (in the room, online, by proxy or in writing): listed on the 지급 명세, paid or not."""
+    return a.status in TOOK_PART
+
+
 def sorted_attendees(attendees) -> list[Attendee]:
     """Members in role order (위원장 … 간사, 당연직 first within a role, by name), then 배석자 as added."""
     return sorted(attendees, key=Attendee.sort_key)

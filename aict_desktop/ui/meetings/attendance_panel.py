@@ -1,7 +1,9 @@
 """Meeting mode's attendance list: tick each member without the mouse, add walk-ins.
 
-Keys on the selected row: 1 출석, 2 불참, 3 대리출석, 4 서면, 5 온라인, 0 미정.
-Marking someone present records the arrival time (now) unless one is set.
+Keys on the selected row: 1 출석, 2 불참, 3 대리출석, 4 서면, 5 온라인, 0 미정,
+6 퇴장 (pressed again: back in the meeting). Marking someone present records
+the arrival time (now) unless one is set; a member who left no longer counts
+for the quorum, so the vote may be suspended.
 """
 
 from __future__ import annotations
@@ -36,19 +38,30 @@ STATUS_KEYS = {
     Qt.Key.Key_0: AttendanceStatus.UNKNOWN,
 }
 COL_NAME, COL_AFFILIATION, COL_ROLE, COL_STATUS, COL_ARRIVED = range(5)
+LEAVE_KEY = Qt.Key.Key_6
+LEFT_COLOUR = "#dddddd"
 _COLOURS = {
     AttendanceStatus.PRESENT: "#d8f0dc", AttendanceStatus.ONLINE: "#d8e8f8", AttendanceStatus.ABSENT: "#f6dcdc",
     AttendanceStatus.PROXY: "#f8efd4", AttendanceStatus.WRITTEN: "#ece4f6",
 }
 
 
+def _now() -> dt.time:
+    return dt.datetime.now().time().replace(second=0, microsecond=0)
+
+
 class AttendanceTable(QTableWidget):
     statusKey = Signal(object)  # AttendanceStatus
+    leaveKey = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
-        status = STATUS_KEYS.get(Qt.Key(event.key()))
-        if status is not None and not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
-            self.statusKey.emit(status)
+        plain = not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
+        key = Qt.Key(event.key())
+        if plain and key in STATUS_KEYS:
+            self.statusKey.emit(STATUS_KEYS[key])
+            return
+        if plain and key == LEAVE_KEY:
+            self.leaveKey.emit()
             return
         super().keyPressEvent(event)
 
@@ -81,6 +94,12 @@ class AttendancePanel(QWidget):
             b.clicked.connect(lambda _checked=False, st=status: self.mark(st))
             bar.addWidget(b)
             self.buttons[status] = b
+        self.leave_button = QPushButton(f"6 {_('Leave')}")
+        self.leave_button.setCheckable(True)
+        self.leave_button.setToolTip(_("The selected member leaves the meeting now; press again when they are back "
+                                       "(key 6)"))
+        self.leave_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bar.addWidget(self.leave_button)
         self.walk_in_name = QLineEdit(placeholderText=_("Walk-in name"))
         self.walk_in_affiliation = QLineEdit(placeholderText=_("Affiliation"))
         self.add_walk_in_button = QPushButton(_("Add observer"))
@@ -98,6 +117,9 @@ class AttendancePanel(QWidget):
 
     def _connect_signals(self) -> None:
         self.table.statusKey.connect(self.mark)
+        self.table.leaveKey.connect(self.toggle_departure)
+        self.leave_button.clicked.connect(lambda _checked=False: self.toggle_departure())
+        self.table.itemSelectionChanged.connect(self._sync_leave_button)
         self.add_walk_in_button.clicked.connect(self.add_walk_in)
         self.walk_in_name.returnPressed.connect(self.add_walk_in)
         self.walk_in_affiliation.returnPressed.connect(self.add_walk_in)
@@ -110,15 +132,27 @@ class AttendancePanel(QWidget):
             status = AttendanceStatus(row.status)
             role = row.role if row.is_member else _("Observer")
             status_text = status.value + (f" ({row.proxy_name})" if row.proxy_name and status is AttendanceStatus.PROXY else "")
+            if row.left_at:
+                status_text += " · " + _("left {time}").format(time=fmt_time(row.left_at))
+            colour = LEFT_COLOUR if row.left_at else _COLOURS.get(status)
             for c, text in enumerate((row.name, row.affiliation, role, status_text, fmt_time(row.arrived_at) if row.arrived_at else "")):
                 item = QTableWidgetItem(text)
-                if status in _COLOURS:
-                    item.setBackground(QColor(_COLOURS[status]))
+                if colour:
+                    item.setBackground(QColor(colour))
                 self.table.setItem(r, c, item)
         if current is not None:
             self.select_id(current)
         elif self.rows and self.table.currentRow() < 0:
             self.table.selectRow(0)
+        self._sync_leave_button()
+
+    def _row(self, attendance_id: int):
+        return next((row for row in self.rows if row.id == attendance_id), None)
+
+    def _sync_leave_button(self) -> None:
+        r = self.table.currentRow()
+        row = self.rows[r] if 0 <= r < len(self.rows) else None
+        self.leave_button.setChecked(bool(row and row.left_at))
 
     def current_id(self) -> int | None:
         r = self.table.currentRow()
@@ -141,16 +175,34 @@ class AttendancePanel(QWidget):
             if not ok:
                 return
             proxy = name
-        arrived = None
-        if status.counts_for_quorum and row.arrived_at is None:
-            arrived = dt.datetime.now().time().replace(second=0, microsecond=0)
         clear = status in (AttendanceStatus.ABSENT, AttendanceStatus.UNKNOWN)
-        if attempt(self, lambda: self.services.meetings.set_attendance(
-                row.id, status, arrived_at=arrived, proxy_name=proxy, clear_arrival=clear)) is None:
+        meetings = self.services.meetings
+        if attempt(self, lambda: meetings.set_attendance(row.id, status, proxy_name=proxy, clear_arrival=clear)) is None:
             return
+        if clear and row.left_at:
+            attempt(self, lambda: meetings.set_departure(row.id, None))
         self.reload()
+        now = self._row(row.id)
+        if now is not None and now.counts_for_quorum and now.arrived_at is None:  # arrived now, by the body's rules
+            attempt(self, lambda: meetings.set_attendance(row.id, status, arrived_at=_now()))
+            self.reload()
         if r + 1 < len(self.rows) and self.rows[r].is_member:
             self.table.selectRow(r + 1)  # tick the next person straight away
+        self.changed.emit()
+
+    def toggle_departure(self) -> None:
+        """퇴장 of the selected member now, or back in the meeting when they had left."""
+        r = self.table.currentRow()
+        if not 0 <= r < len(self.rows):
+            return
+        row = self.rows[r]
+        if row.left_at is None and not row.counts_for_quorum:
+            self._sync_leave_button()
+            return  # only someone counted present can leave
+        left = None if row.left_at else _now()
+        attempt(self, lambda: self.services.meetings.set_departure(row.id, left))
+        self.reload()
+        self.select_id(row.id)
         self.changed.emit()
 
     def add_walk_in(self) -> None:
@@ -169,7 +221,7 @@ class AttendancePanel(QWidget):
         self.changed.emit()
 
     def set_locked(self, locked: bool) -> None:
-        for b in self.buttons.values():
+        for b in (*self.buttons.values(), self.leave_button):
             b.setEnabled(not locked)
         for w in (self.walk_in_name, self.walk_in_affiliation, self.add_walk_in_button):
             w.setEnabled(not locked)

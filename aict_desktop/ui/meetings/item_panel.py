@@ -1,27 +1,14 @@
-"""Meeting mode's current agenda item: 발언 요지 (autosaved) and, for 의결 items, the vote."""
+"""Meeting mode's current agenda item: 발언 요지 (autosaved) and, for 의결 items, the vote (``VotePanel``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from aict_desktop.domain.enums import AgendaKind, TieRule, VoteResult
-from aict_desktop.domain.errors import DomainError
+from aict_desktop.domain.enums import AgendaKind
 from aict_desktop.i18n import _
 from aict_desktop.ui.meetings.autosave import DebouncedSaver
-from aict_desktop.ui.meetings.common import set_status
+from aict_desktop.ui.meetings.vote_panel import VotePanel
 
 
 class ItemPanel(QWidget):
@@ -29,7 +16,7 @@ class ItemPanel(QWidget):
     saveFailed = Signal(str)
     saved = Signal()
 
-    def __init__(self, services, tie_rule: TieRule, parent: QWidget | None = None):
+    def __init__(self, services, rules, meeting_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.item_id: int | None = None
@@ -48,30 +35,11 @@ class ItemPanel(QWidget):
         self.saver.failed.connect(self.saveFailed)
         self.saver.saved.connect(self.saved)
 
-        self.vote_box = QGroupBox(_("Vote"))
-        self.yes, self.no, self.abstain = (QSpinBox(maximum=999) for _n in range(3))
-        self.chair_vote = QComboBox()
-        self.chair_vote.addItem(_("(no casting vote)"), None)
-        self.chair_vote.addItem(_("Chair votes in favour"), True)
-        self.chair_vote.addItem(_("Chair votes against"), False)
-        self.chair_vote.setVisible(tie_rule is TieRule.CHAIR_DECIDES)
-        self.decision_text = QLineEdit(placeholderText=_("e.g. 원안 가결, 수정 가결"))
-        self.record_button = QPushButton(_("Record vote"))
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        counts = QHBoxLayout()
-        for label, spin in ((_("In favour"), self.yes), (_("Against"), self.no), (_("Abstaining"), self.abstain)):
-            counts.addWidget(QLabel(label))
-            counts.addWidget(spin)
-        counts.addWidget(self.chair_vote)
-        counts.addStretch(1)
-        form = QFormLayout(self.vote_box)
-        form.addRow(counts)
-        form.addRow(_("Decision"), self.decision_text)
-        row = QHBoxLayout()
-        row.addWidget(self.record_button)
-        row.addWidget(self.result, 1)
-        form.addRow(row)
+        self.vote_box = VotePanel(services, rules, meeting_id)
+        vb = self.vote_box  # the fields meeting mode's keys and the tests reach
+        self.yes, self.no, self.abstain, self.chair_vote = vb.yes, vb.no, vb.abstain, vb.chair_vote
+        self.decision_text, self.record_button, self.result = vb.decision_text, vb.record_button, vb.result
+        vb.decided.connect(self.decided)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -80,8 +48,6 @@ class ItemPanel(QWidget):
         lay.addWidget(QLabel(_("Summary of remarks (발언 요지)")))
         lay.addWidget(self.notes, 1)
         lay.addWidget(self.vote_box)
-        self.record_button.clicked.connect(self.record_vote)
-        self.decision_text.returnPressed.connect(self.record_vote)
 
     def _save_notes(self, text: str) -> None:
         if self.item_id is not None:
@@ -105,40 +71,17 @@ class ItemPanel(QWidget):
         self.description.setText(item.description)
         self.description.setVisible(bool(item.description))
         self.saver.load(item.notes)
-        self.vote_box.setVisible(item.kind is AgendaKind.RESOLUTION)
-        d = self.services.meetings.decision(item_id)
-        self.yes.setValue(d.yes if d else 0)
-        self.no.setValue(d.no if d else 0)
-        self.abstain.setValue(d.abstain if d else 0)
-        self.chair_vote.setCurrentIndex(self.chair_vote.findData(d.chair_vote) if d and d.chair_vote is not None else 0)
-        self.decision_text.setText(d.text if d else "")
-        self._show_result(d)
+        voting = item.kind is AgendaKind.RESOLUTION
+        self.vote_box.setVisible(voting)
+        self.vote_box.show_item(item_id if voting else None)
 
-    def _show_result(self, d) -> None:
-        if d is None:
-            self.result.setText(_("No vote recorded."))
-            self.result.setStyleSheet("")
-            return
-        text = _("{result} (yes {yes}, no {no}, abstain {abstain})").format(
-            result=d.result.value, yes=d.yes, no=d.no, abstain=d.abstain)
-        if d.result is VoteResult.PENDING:
-            text += " — " + _("tie: the chair's casting vote is needed")
-        set_status(self.result, text, ok=d.result is VoteResult.PASSED)
+    def refresh_vote(self) -> None:
+        """After attendance changed: the quorum, the 출석 of the item and what passing needs."""
+        self.vote_box.refresh()  # nothing to do unless an 의결 item is shown
 
     def record_vote(self) -> None:
-        if self.item_id is None:
-            return
-        try:
-            d = self.services.meetings.record_decision(
-                self.item_id, yes=self.yes.value(), no=self.no.value(), abstain=self.abstain.value(),
-                chair_vote=self.chair_vote.currentData(), text=self.decision_text.text())
-        except DomainError as err:
-            set_status(self.result, err.message, ok=False)  # e.g. more votes than members present
-            return
-        self._show_result(d)
-        self.decided.emit()
+        self.vote_box.record_vote()
 
     def set_locked(self, locked: bool) -> None:
         self.notes.setReadOnly(locked)
-        for w in (self.yes, self.no, self.abstain, self.chair_vote, self.decision_text, self.record_button):
-            w.setEnabled(not locked)
+        self.vote_box.set_locked(locked)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from aict_desktop.domain.enums import AgendaKind
+from aict_desktop.domain.rules import rules_of
 from aict_desktop.i18n import _, fmt_date_weekday, fmt_time
 from aict_desktop.services.meeting_tools import meeting_tools
 from aict_desktop.ui.meetings.action_panel import ActionItemsPanel
@@ -94,7 +95,7 @@ class MeetingModeWindow(QMainWindow):
         mid.addWidget(QLabel(_("Other remarks")))
         mid.addWidget(self.summary, 1)
 
-        self.item_panel = ItemPanel(self.services, body.tie_rule)
+        self.item_panel = ItemPanel(self.services, rules_of(body), self.meeting_id)
         self.actions_panel = ActionItemsPanel(self.services, self.tools, self.meeting_id)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.item_panel)
@@ -109,7 +110,7 @@ class MeetingModeWindow(QMainWindow):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(QLabel(_("Attendance (F2; keys 1–5)")))
+        ll.addWidget(QLabel(_("Attendance (F2; keys 1–6)")))
         ll.addWidget(self.attendance)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
@@ -126,7 +127,8 @@ class MeetingModeWindow(QMainWindow):
         foot.addWidget(self.allowances_button)
         foot.addWidget(self.finish_button)
         keys = QLabel(_("Alt+↑/↓ or Ctrl+PgUp/PgDn: agenda item · F2 attendance (1 출석, 2 불참, 3 대리출석, "
-                        "4 서면, 5 온라인, 0 미정) · F3 notes · F4 vote · F6 action item · Ctrl+S save"))
+                        "4 서면, 5 온라인, 6 퇴장, 0 미정) · F3 notes · F4 vote · F6 action item · Ctrl+S save"))
+        keys.setWordWrap(True)
         keys.setStyleSheet("color: #555;")
         status = QHBoxLayout()
         status.addWidget(keys, 1)
@@ -139,7 +141,8 @@ class MeetingModeWindow(QMainWindow):
         lay.addLayout(foot)
         lay.addLayout(status)
         self.setCentralWidget(central)
-        self.resize(1280, 800)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(min(1280, screen.width()) if screen else 1280, min(800, screen.height()) if screen else 800)
         self.clock = QTimer(self, interval=1000)
 
     def _connect_signals(self) -> None:
@@ -207,8 +210,12 @@ class MeetingModeWindow(QMainWindow):
     # --- state ----------------------------------------------------------------------
 
     def refresh_quorum(self) -> None:
+        """재적·재석 now; when 의사정족수 is not met (e.g. members left) the vote is suspended."""
         q = self.services.meetings.quorum(self.meeting_id)
-        set_status(self.quorum_label, q.describe(), ok=q.met)
+        text = q.describe() if q.met else _("{present} of {enrolled} enrolled in the meeting — no quorum: "
+                                            "voting suspended").format(present=q.present, enrolled=q.enrolled)
+        set_status(self.quorum_label, text, ok=q.met)
+        self.item_panel.refresh_vote()
 
     def _tick(self) -> None:
         secs = int(self.tools.session.elapsed(self.meeting).total_seconds())
