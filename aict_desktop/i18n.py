@@ -123,7 +123,9 @@ def fmt_date_long(d: dt.date) -> str:
 
 
 def fmt_range(start: dt.date | None, end: dt.date | None) -> str:
-    """``2025. 6. 5.~2027. 6. 4.`` (no spaces around ``~``)."""
+    """``2025. 6. 5.~2027. 6. 4.`` (no spaces around ``~``); an open term ``2025. 6. 5.부터``, never a bare ``~``."""
+    if end is None:
+        return _("from {start}").format(start=fmt_date(start))
     return f"{fmt_date(start)}~{fmt_date(end)}"
 
 

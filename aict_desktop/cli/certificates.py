@@ -44,7 +44,8 @@ def register(sub) -> None:
     add_global_options(q)
     q.add_argument("--body", required=True, metavar="B", help=_("the body (id or exact name)"))
     q.add_argument("--appointment", type=int, action="append", metavar="ID",
-                   help=_("only this appointment (repeatable); default: every current appointee without a certificate"))
+                   help=_("only this appointment (repeatable; an ex officio member gets one only this way); "
+                          "default: every current appointed member without a certificate"))
     q.add_argument("--out", required=True, metavar="FILE.pdf", help=_("PDF file to write"))
     q.set_defaults(handler=cmd_issue)
 

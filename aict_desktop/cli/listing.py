@@ -1,9 +1,15 @@
-"""``aict list bodies|institutions|people|appointments|meetings|tasks [--body B] [--json]``."""
+"""``aict list bodies|institutions|people|appointments|meetings|tasks|certificates [--body B] [--json]``
+and ``aict list attendance --meeting ID [--json]``."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from aict_desktop.cli.common import add_verb, open_services, print_json, print_table
 from aict_desktop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from aict_desktop.services.container import Services
 
 # what each listing shows in the table view: (json field, column header)
 _COLUMNS = {
@@ -23,6 +29,11 @@ _COLUMNS = {
         ("serial", N_("Serial")), ("person", N_("Name")), ("body", N_("Body")), ("role", N_("Role")),
         ("issued_on", N_("Issued on")), ("status", N_("Status")),
     ],
+    "attendance": [
+        ("id", "ID"), ("person", N_("Name")), ("role", N_("Role")), ("status", N_("Attendance")),
+        ("counts_for_quorum", N_("Counts for quorum")), ("counts_for_vote", N_("Counts for vote")),
+        ("paid", N_("Paid")),
+    ],
 }
 
 
@@ -30,10 +41,19 @@ def register(sub) -> None:
     p = add_verb(sub, "list", _("list records"), cmd_list)
     p.add_argument("what", choices=list(_COLUMNS), help=_("what to list"))
     p.add_argument("--body", metavar="B", help=_("only records of this body (id or exact name)"))
+    p.add_argument("--meeting", type=int, metavar="ID", help=_("the meeting (for 'list attendance')"))
     p.add_argument("--json", action="store_true", help=_("print a JSON array"))
+    p.set_defaults(list_parser=p)
 
 
-def fetch(services, what: str, body_id: int | None):
+def attendance(services: Services, meeting_id: int) -> list[dict]:
+    """One object per attendee: who, and what their attendance counts for under the body's rules."""
+    return [{"id": r.id, "person": r.name, "role": r.role, "status": r.status,
+             "counts_for_quorum": r.counts_for_quorum, "counts_for_vote": r.counts_for_vote, "paid": r.paid}
+            for r in services.meetings.attendance_rows(meeting_id)]
+
+
+def fetch(services: Services, what: str, body_id: int | None):
     if what == "bodies":
         rows = services.bodies.list_bodies()
         if body_id is not None:
@@ -55,10 +75,12 @@ def fetch(services, what: str, body_id: int | None):
 
 
 def cmd_list(args) -> int:
+    if (args.what == "attendance") != (args.meeting is not None):
+        args.list_parser.error(_("--meeting ID goes with 'list attendance' (and only with it)."))
     services = open_services(args)
     try:
         body_id = services.bodies.find_body(args.body).id if args.body else None
-        rows = fetch(services, args.what, body_id)
+        rows = attendance(services, args.meeting) if args.what == "attendance" else fetch(services, args.what, body_id)
         if args.what == "people" and args.json:  # names with e-mails and mobiles leave the program
             from aict_desktop.store.audit import log_access
 
@@ -71,5 +93,6 @@ def cmd_list(args) -> int:
         print_json(rows)
         return 0
     columns = _COLUMNS[args.what]
-    print_table([_(h) for _k, h in columns], [[getattr(r, k, None) for k, _h in columns] for r in rows])
+    cell = dict.get if args.what == "attendance" else getattr
+    print_table([_(h) for _k, h in columns], [[cell(r, k, None) for k, _h in columns] for r in rows])
     return 0

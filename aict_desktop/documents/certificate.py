@@ -79,10 +79,18 @@ def sentence(d: CertificateData) -> str:
 
 
 def term_line(d: CertificateData) -> str:
+    """``위촉기간: 2025. 6. 12.~2027. 6. 11.``; a term without an end (a 당연직 serving while in office)
+    reads ``위촉기간: 2026. 2. 12.부터``.
+
+    A 구청 prints the start even then: the paper must say when the 위촉 took effect, and the
+    발급대장 keeps that date. What it never prints is a range with nothing after "~", which reads
+    as a blank someone forgot to fill in; "…부터" is how 공문서 state a period open at the end.
+    """
     if d.term_start is None:
         return ""
-    end = fmt_date(d.term_end) if d.term_end else ""
-    return f"위촉기간: {fmt_date(d.term_start)}~{end}"
+    if d.term_end is None:
+        return f"위촉기간: {fmt_date(d.term_start)}부터"
+    return f"위촉기간: {fmt_date(d.term_start)}~{fmt_date(d.term_end)}"
 
 
 def preflight(items: Sequence[CertificateData]) -> None:

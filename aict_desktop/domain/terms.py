@@ -44,7 +44,11 @@ def days_left(term_end: dt.date | None, today: dt.date) -> int | None:
     return (term_end - today).days
 
 
+def left_within(left: int | None, days: int) -> bool:
+    """``left`` days to go (see :func:`days_left`) is within ``days`` days, inclusive, and not yet over."""
+    return left is not None and 0 <= left <= days
+
+
 def expires_within(term_end: dt.date | None, today: dt.date, days: int) -> bool:
     """Still serving and the term ends within ``days`` days (inclusive)."""
-    left = days_left(term_end, today)
-    return left is not None and 0 <= left <= days
+    return left_within(days_left(term_end, today), days)

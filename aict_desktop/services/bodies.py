@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import fields
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from aict_desktop.domain.enums import BodyKind, DecisionQuorumRule, OpenQuorumRule, TieRule
+from aict_desktop.domain.enums import AttendanceStatus, BodyKind, DecisionQuorumRule, OpenQuorumRule, TieRule
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import Appointment, Body, InstitutionMembership, Meeting, Task
-from aict_desktop.domain.rules import serves_on
+from aict_desktop.domain.rules import SOURCES, BodyRules, rules_of, serves_on
 from aict_desktop.i18n import _
 from aict_desktop.services.rows import BodyRow
 from aict_desktop.services.validation import clean_text, parse_enum
@@ -169,11 +171,96 @@ class BodyService:
                         parent_id=b.parent_id,
                         default_term_months=b.default_term_months,
                         members=members[b.id],
+                        rules=rules_of(b).to_dict(),
                     )
                 )
             return rows
+
+    # --- the body's rule set (domain.rules.BodyRules) ------------------------------------------
+
+    def rules(self, body_id: int) -> BodyRules:
+        with self.store.session() as s:
+            return rules_of(require_body(s, body_id))
+
+    def save_rules(self, body_id: int, changes: dict[str, Any], expected_version: int | None = None, *,
+                   body_changes: dict[str, Any] | None = None, original: dict[str, Any] | None = None) -> BodyRules:
+        """Change some of the body's rules (keys of ``BodyRules``); refused whole on any bad value.
+
+        The quorum rules and ``pay_ex_officio`` go to the body's columns, the rest to ``body.rules``.
+        ``body_changes`` (as for :meth:`update_body`) are saved in the same transaction, so the
+        settings page's one button saves all or nothing. ``original``: as for :meth:`update_body`.
+        """
+        with self.store.write() as s:
+            body = require_body(s, body_id)
+            current = rules_of(body)
+            new = current.replace(**_checked_rules(changes, current))
+            values = self._body_values(body_changes, s, body_id) if body_changes else {}
+            values.update(_rule_columns(new))
+            save_versioned(s, Body, body_id, values, expected_version=expected_version, original=original)
+            return new
 
     def children(self, body_id: int) -> list[Body]:
         with self.store.session() as s:
             return list(s.exec(select(Body).where(Body.parent_id == body_id).order_by(Body.sort_order, Body.id)))
 
+
+
+# --- checking rule changes ----------------------------------------------------------------------
+
+RULE_LABELS = {info.key: info.label for info in SOURCES}
+_TYPES = {f.name: f.default for f in fields(BodyRules)}
+NOT_ATTENDANCE = (AttendanceStatus.UNKNOWN, AttendanceStatus.ABSENT)
+
+
+def _rule_columns(r: BodyRules) -> dict[str, Any]:
+    """The body's columns and its ``rules`` JSON for a rule set."""
+    return {"open_quorum": r.open_quorum, "decision_quorum": r.decision_quorum, "tie_rule": r.tie_rule,
+            "allowance_ex_officio": r.pay_ex_officio, "rules": r.stored_json()}
+
+
+def _checked_rules(changes: dict[str, Any], current: BodyRules) -> dict[str, Any]:
+    unknown = [k for k in changes if k not in _TYPES]
+    if unknown:
+        raise ValidationError(_("There is no rule '{key}'; the rules are: {known}.").format(
+            key=unknown[0], known=", ".join(_TYPES)), field=unknown[0])
+    return {key: _checked(key, value, _TYPES[key]) for key, value in changes.items()}
+
+
+def _checked(key: str, value, default):
+    label = _(RULE_LABELS.get(key, key))
+    if isinstance(default, Enum):
+        return parse_enum(type(default), value, label, field=key)
+    if isinstance(default, frozenset):
+        return _statuses(key, value, label)
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValidationError(_("{field} must be yes or no (true/false).").format(field=label), field=key)
+        return value
+    if key == "reappointment_limit" and (value is None or value == ""):
+        return None  # no limit
+    try:
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise ValueError(value)
+        n = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(_("{field} must be a whole number.").format(field=label), field=key) from None
+    if key.endswith("_percent") and not 1 <= n <= 100:
+        raise ValidationError(_("{field} must be between 1 and 100.").format(field=label), field=key)
+    if n < 0:
+        raise ValidationError(_("{field} cannot be negative.").format(field=label), field=key)
+    return n
+
+
+def _statuses(key: str, value, label: str) -> frozenset[AttendanceStatus]:
+    if isinstance(value, str) or not hasattr(value, "__iter__"):
+        raise ValidationError(_("{field} must be a list of attendance kinds.").format(field=label), field=key)
+    out = set()
+    for v in value:
+        st = parse_enum(AttendanceStatus, v, label, field=key)
+        if st in NOT_ATTENDANCE:
+            raise ValidationError(_("'{value}' is not a kind of attendance ({field}).").format(
+                value=st.value, field=label), field=key)
+        out.add(st)
+    if not out and key != "paid_statuses":  # nobody would ever be present; an empty paid set pays no one
+        raise ValidationError(_("{field}: choose at least one kind of attendance.").format(field=label), field=key)
+    return frozenset(out)

@@ -36,8 +36,9 @@ from aict_desktop.domain.models import (
     Person,
 )
 from aict_desktop.domain.serials import format_serial, parse_serial
-from aict_desktop.domain.rules import printed_position, role_sort_key, serves_on
+from aict_desktop.domain.rules import gets_certificate, printed_position, role_sort_key, rules_of, serves_on
 from aict_desktop.i18n import _
+from aict_desktop.services.appointments import AppointmentService
 from aict_desktop.services.rows import AppointmentRow, CertificateRow
 from aict_desktop.services.validation import clean_text
 from aict_desktop.services.lookup import require_body
@@ -94,9 +95,11 @@ def _keep_seal(s: Session, png: bytes | None) -> str:
 
 
 class CertificateService:
-    def __init__(self, store, today=dt.date.today):
+    def __init__(self, store, today=dt.date.today, appointments: AppointmentService | None = None):
         self.store = store
         self._today = today
+        # the rows of the pending list; the container passes its own (same "today")
+        self.appointments = appointments or AppointmentService(store, today=today)
 
     # --- reading -------------------------------------------------------------
 
@@ -107,7 +110,8 @@ class CertificateService:
         return s.exec(select(Certificate).where(Certificate.appointment_id == appointment_id,
                                                 Certificate.status == CertificateStatus.VALID)).first()
 
-    def _pending(self, s: Session, body_id: int, on: dt.date) -> list[Appointment]:
+    def _waiting(self, s: Session, body_id: int, on: dt.date) -> list[Appointment]:
+        """Current appointees without a valid certificate for this term, in role order."""
         current = [
             a for a in s.exec(select(Appointment).where(Appointment.body_id == body_id))
             if serves_on(a, on)
@@ -116,18 +120,19 @@ class CertificateService:
         names = {a.id: s.get(Person, a.person_id).name for a in waiting}
         return sorted(waiting, key=lambda a: role_sort_key(a.role, a.kind, names[a.id], a.id))
 
-    def pending(self, body_id: int) -> list[AppointmentRow]:
-        """Current appointees of the body without a valid certificate for this term."""
+    def _pending(self, s: Session, body: Body, on: dt.date, include_ex_officio: bool = False) -> list[Appointment]:
+        """Those of them a batch gives a 위촉장: 위촉직 only, unless 당연직 are asked for or the body says so."""
+        rules = rules_of(body)
+        return [a for a in self._waiting(s, body.id, on)
+                if gets_certificate(a.kind, rules, chosen=include_ex_officio)]
+
+    def pending(self, body_id: int, *, include_ex_officio: bool = False) -> list[AppointmentRow]:
+        """Current appointees of the body without a valid certificate for this term (당연직 only when asked)."""
         with self.store.session() as s:
-            self._body(s, body_id)
-            ids = [a.id for a in self._pending(s, body_id, self._today())]
-        by_id = {r.id: r for r in self._appointment_rows(body_id)}
+            body = self._body(s, body_id)
+            ids = [a.id for a in self._pending(s, body, self._today(), include_ex_officio)]
+        by_id = {r.id: r for r in self.appointments.list(body_id=body_id)}
         return [by_id[i] for i in ids if i in by_id]
-
-    def _appointment_rows(self, body_id: int) -> list[AppointmentRow]:
-        from aict_desktop.services.appointments import AppointmentService
-
-        return AppointmentService(self.store, today=self._today).list(body_id=body_id)
 
     def list(self, body_id: int | None = None) -> list[CertificateRow]:
         with self.store.session() as s:
@@ -151,9 +156,14 @@ class CertificateService:
     # --- issuing -------------------------------------------------------------
 
     def _chosen(self, s: Session, body: Body, appointment_ids, on: dt.date) -> list[Appointment]:
+        """The batch: the pending appointees, or exactly the appointments named (당연직 included)."""
         if appointment_ids is None:
-            chosen = self._pending(s, body.id, on)
+            chosen = self._pending(s, body, on)
             if not chosen:
+                if self._waiting(s, body.id, on):  # only members a batch leaves out (당연직) are waiting
+                    raise ValidationError(_(
+                        "No appointed member of {body} is waiting for a certificate; ex officio members get one "
+                        "only when chosen (--appointment ID).").format(body=body.name))
                 raise ValidationError(
                     _("Every current appointee of {body} already has a certificate for this term.").format(body=body.name)
                 )

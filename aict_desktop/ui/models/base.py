@@ -18,6 +18,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from aict_desktop.domain.enums import AppointmentKind, Role
+from aict_desktop.domain.rules import role_sort_key
 from aict_desktop.i18n import _, fmt_date
 
 _ROOT = QModelIndex()
@@ -180,6 +182,18 @@ class RowTableModel(QAbstractTableModel):
         return None
 
     def tooltip(self, row, column: int) -> str | None:
+        return None
+
+
+def role_key(role: str | None, kind: str | None, name: str, tie: int = 0) -> tuple:
+    """``domain.rules.role_sort_key`` for a row whose role and kind are stored as their Korean terms."""
+    return role_sort_key(_member(Role, role), _member(AppointmentKind, kind), name or "", tie)
+
+
+def _member(enum_cls, value):
+    try:
+        return enum_cls(value) if value else None
+    except ValueError:
         return None
 
 

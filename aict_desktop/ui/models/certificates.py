@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aict_desktop.domain.enums import CertificateStatus, Role
 from aict_desktop.i18n import N_
-from aict_desktop.ui.models.base import MUTED, Column, RowTableModel, enum_label
+from aict_desktop.ui.models.base import MUTED, Column, RowTableModel, enum_label, role_key
 
 
 class CertificateTableModel(RowTableModel):
@@ -13,7 +13,7 @@ class CertificateTableModel(RowTableModel):
         Column(N_("Serial"), lambda r: (r.year, r.seq), text=lambda r: r.serial),
         Column(N_("Name"), lambda r: r.person),
         Column(N_("Institution"), lambda r: r.institution),
-        Column(N_("Role"), lambda r: enum_label(Role, r.role)),
+        Column(N_("Role"), lambda r: role_key(r.role, None, r.person, r.id), text=lambda r: enum_label(Role, r.role)),
         Column(N_("Issued on"), lambda r: r.issued_on),
         Column(N_("Status"), lambda r: enum_label(CertificateStatus, r.status)),
         Column(N_("Prints"), lambda r: r.prints, align_right=True),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
 
+from aict_desktop.config import Settings
 from aict_desktop.domain.enums import AppointmentKind, AppointmentStatus, Role
 from aict_desktop.i18n import _
 from aict_desktop.ui.choices import body_items
-from aict_desktop.ui.models.appointments import AppointmentTableModel
+from aict_desktop.ui.models.appointments import AppointmentTableModel, appointment_order
 from aict_desktop.ui.pages.base import EntityPage
 from aict_desktop.ui.widgets.form import enum_items
 from aict_desktop.ui.widgets.search_box import text_matcher
@@ -21,20 +22,23 @@ class AppointmentsTab(EntityPage):
         return _("Appointments")
 
     def subtitle(self) -> str:
-        return _("Terms in red end within the chosen number of days.")
+        return _("Terms in red end within the number of days set in Settings.")
 
     def search_placeholder(self) -> str:
         return _("Name or institution (초성 too)")
 
     def make_model(self):
-        return AppointmentTableModel(self)
+        return AppointmentTableModel(self, expiring_days=self.expiring_days())
+
+    def expiring_days(self) -> int:
+        """The program setting "Warn of terms ending within N days" (read each time: 설정 may change it)."""
+        return (self.settings or Settings).expiring_days
 
     def build_filters(self, bar) -> None:
         self._names: dict[int, str] = {}
         bar.add_choice("body", _("Body"), [])
         bar.add_choice("status", _("Status"), enum_items(AppointmentStatus))
-        days = self.settings.expiring_days if self.settings is not None else 60
-        bar.add_days("expiring", _("Expiring within"), days)
+        bar.add_days("expiring", _("Expiring within"), self.model.expiring_days)
 
     def build_form(self, form) -> None:
         form.line("person_name", _("Name")).setReadOnly(True)
@@ -62,7 +66,10 @@ class AppointmentsTab(EntityPage):
         self.filters.set_items("body", body_items(self.services))
 
     def load_rows(self):
-        return self.services.appointments.list()
+        self.model.set_expiring_days(self.expiring_days())
+        # per body, the serving members first, each group in role order (위원장 … 간사)
+        return sorted(self.services.appointments.list(),
+                      key=lambda r: (r.body_id, r.status != AppointmentStatus.SERVING.value, appointment_order(r)))
 
     def filter_rows(self, rows):
         body = self.filters.value("body")
@@ -75,8 +82,7 @@ class AppointmentsTab(EntityPage):
                 continue
             if status and r.status != status:
                 continue
-            if days is not None and not (r.status == AppointmentStatus.SERVING.value and r.days_left is not None
-                                         and 0 <= r.days_left <= days):
+            if days is not None and not self.model.is_expiring(r, days):
                 continue
             if match is not None and not (match(r.person) or match(r.institution)):
                 continue

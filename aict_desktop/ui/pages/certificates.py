@@ -7,9 +7,11 @@ runs in the background; reprint keeps the serial; void keeps the number used.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aict_desktop.config import Settings
 from aict_desktop.domain.enums import CertificateStatus
 from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import _, fmt_date
@@ -35,6 +38,9 @@ from aict_desktop.ui.widgets.date_edit import DateEdit
 from aict_desktop.ui.widgets.form import enum_items, fill_combo
 from aict_desktop.ui.worker import run_in_background
 
+if TYPE_CHECKING:
+    from aict_desktop.services.container import Services
+
 
 def section(title: str) -> QLabel:
     label = QLabel(title)
@@ -47,9 +53,11 @@ def section(title: str) -> QLabel:
 class CertificatesPage(QWidget):
     page_key = "certificates"
 
-    def __init__(self, services, settings=None, parent: QWidget | None = None):
+    def __init__(self, services: Services, settings: Settings | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
+        self.settings = settings
         self.setObjectName(self.page_key)
         self.documents = DocumentActions(self, services)
         self.job = None
@@ -67,6 +75,14 @@ class CertificatesPage(QWidget):
         top.addWidget(QLabel(_("Issue date")))
         self.issue_date = DateEdit()
         top.addWidget(self.issue_date)
+        top.addSpacing(16)
+        # a 위촉장 goes to 위촉직 members; a 당연직 member (by office) gets one only when chosen
+        self.include_ex_officio = QCheckBox(_("Include ex officio members (당연직)"))
+        self.include_ex_officio.setObjectName("certificates_ex_officio")
+        self.include_ex_officio.setToolTip(_(
+            "A batch issues 위촉장 to appointed (위촉직) members; tick this to list ex officio members too "
+            "and choose them explicitly."))
+        top.addWidget(self.include_ex_officio)
         top.addStretch(1)
         outer.addLayout(top)
 
@@ -76,7 +92,7 @@ class CertificatesPage(QWidget):
         pl = QVBoxLayout(pending_box)
         pl.setContentsMargins(0, 6, 0, 0)
         pl.addWidget(section(_("Waiting for a certificate (current appointees without one for this term)")))
-        self.pending = AppointmentTableModel(self)
+        self.pending = AppointmentTableModel(self, expiring_days=(settings or Settings).expiring_days)
         self.pending_view = make_table(self.pending, multi=True, name="certificates_pending")
         for col, w in enumerate((90, 180, 200, 70, 60, 100, 100)):
             self.pending_view.setColumnWidth(col, w)
@@ -125,6 +141,7 @@ class CertificatesPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.body.currentIndexChanged.connect(lambda _i: self.refresh_lists())
+        self.include_ex_officio.toggled.connect(lambda _c: self.refresh_lists())
         self.status_filter.currentIndexChanged.connect(lambda _i: self._filter_register())
         self.preview_button.clicked.connect(self.preview)
         self.issue_button.clicked.connect(self.issue)
@@ -151,7 +168,9 @@ class CertificatesPage(QWidget):
             self.register.set_rows([])
             return
         try:
-            self.pending.set_rows(self.services.certificates.pending(body_id))
+            self.pending.set_expiring_days((self.settings or Settings).expiring_days)
+            self.pending.set_rows(self.services.certificates.pending(
+                body_id, include_ex_officio=self.include_ex_officio.isChecked()))
             self.register.set_rows(self.services.certificates.list(body_id))
         except DomainError as err:
             show_error(self, err)

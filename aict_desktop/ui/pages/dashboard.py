@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMargins, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -19,13 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aict_desktop.config import Settings
 from aict_desktop.domain.enums import BodyKind, MeetingStatus, Sector, SectorGroup
 from aict_desktop.i18n import _, fmt_date_weekday
-from aict_desktop.ui.models.appointments import AppointmentTableModel
+from aict_desktop.ui.models.appointments import AppointmentTableModel, appointment_order
 from aict_desktop.ui.models.meetings import MeetingTableModel
 from aict_desktop.ui.models.tasks import TaskTableModel
 from aict_desktop.ui.pages.base import make_table, page_heading
 from aict_desktop.ui.widgets.form import fill_combo
+
+if TYPE_CHECKING:
+    from aict_desktop.services.container import Services
 
 GROUP_COLOURS = {"산": "#1f4e8c", "학": "#2e8b57", "연": "#d08a1c", "관": "#8c2f39", "기타": "#888888"}
 
@@ -52,10 +57,11 @@ def panel(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
 class DashboardPage(QWidget):
     page_key = "dashboard"
 
-    def __init__(self, services, settings=None, parent: QWidget | None = None):
+    def __init__(self, services: Services, settings: Settings | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self.days = settings.expiring_days if settings is not None else 60
+        self.settings = settings
         self.setObjectName(self.page_key)
         self.chart_view = None
         page = QVBoxLayout(self)
@@ -81,7 +87,7 @@ class DashboardPage(QWidget):
         outer.addLayout(self.tiles)
 
         self.meetings = MeetingTableModel(self)
-        self.expiring = AppointmentTableModel(self)
+        self.expiring = AppointmentTableModel(self, expiring_days=self.days)
         self.overdue = TaskTableModel(self)
         self.meetings_view = make_table(self.meetings, name="dashboard_meetings")
         self.expiring_view = make_table(self.expiring, name="dashboard_expiring")
@@ -137,6 +143,11 @@ class DashboardPage(QWidget):
         outer.addLayout(grid, 1)
         self.network.currentIndexChanged.connect(lambda _i: self.update_chart())
 
+    @property
+    def days(self) -> int:
+        """The program setting "Warn of terms ending within N days" (read each time: 설정 may change it)."""
+        return (self.settings or Settings).expiring_days
+
     def _open_group(self, body_id: int) -> None:
         from aict_desktop.ui.working_groups.group_panel import open_group
 
@@ -165,11 +176,15 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         s = self.services
         meetings = s.meetings.list(upcoming_only=True)
-        expiring = s.appointments.list(expiring_within=self.days)
+        days = self.days
+        expiring = s.appointments.list(expiring_within=days)
         overdue = s.tasks.list(overdue_only=True)
         bodies = s.bodies.list_bodies()
         self.meetings.set_rows(meetings[:20])
-        self.expiring.set_rows(sorted(expiring, key=lambda r: r.term_end))
+        self.expiring.set_expiring_days(days)
+        self.expiring_panel.title_label.setText(_("Terms expiring within {n} days").format(n=days))
+        # the soonest end first; a body's members appointed together end together, listed in role order
+        self.expiring.set_rows(sorted(expiring, key=lambda r: (r.term_end, r.body_id, appointment_order(r))))
         self.overdue.set_rows(overdue)
         self.groups_widget.reload()
         counts = {

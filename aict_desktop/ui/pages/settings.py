@@ -1,8 +1,10 @@
-"""설정: the program's settings, and per body the certificate issuer line, wording, seal and allowance rates."""
+"""설정: the program's settings, and per body (기구별 설정) the certificate issuer line, wording, seal,
+allowance rates and the body's committee rules (``settings_rules.RulesPanel``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -21,17 +23,23 @@ from aict_desktop.domain.errors import DomainError, ValidationError
 from aict_desktop.i18n import _
 from aict_desktop.ui.choices import body_items
 from aict_desktop.ui.pages.base import page_heading
+from aict_desktop.ui.pages.settings_rules import RulesPanel, guard_form
 from aict_desktop.ui.widgets.form import FormPanel, fill_combo
 
+if TYPE_CHECKING:
+    from aict_desktop.config import Settings
+    from aict_desktop.services.container import Services
+
 LANGUAGES = (("한국어", "ko"), ("English", "en"))
+# the body's own fields; its rules (paying 당연직 officials included) are in the RulesPanel
 BODY_KEYS = ("issuer", "certificate_wording", "certificate_border", "allowance_rate", "allowance_long_extra",
-             "allowance_written_rate", "allowance_ex_officio")
+             "allowance_written_rate")
 
 
 class SettingsPage(QWidget):
     page_key = "settings"
 
-    def __init__(self, services, settings, parent: QWidget | None = None):
+    def __init__(self, services: Services, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.settings = settings
@@ -69,7 +77,7 @@ class SettingsPage(QWidget):
         lay.addWidget(program)
         self._data_line = data_line
 
-        body_box = QGroupBox(_("Certificates and allowances per body"))
+        body_box = QGroupBox(_("Settings per body"))
         bl = QVBoxLayout(body_box)
         self.body_form = FormPanel()
         b = self.body_form
@@ -97,8 +105,17 @@ class SettingsPage(QWidget):
         b.integer("allowance_rate", _("Allowance per meeting"), 0, 10_000_000, _(" won"), 10_000)
         b.integer("allowance_long_extra", _("Extra over two hours"), 0, 10_000_000, _(" won"), 10_000)
         b.integer("allowance_written_rate", _("Written participation"), 0, 10_000_000, _(" won"), 10_000)
-        b.check("allowance_ex_officio", _("Ex officio"), _("Pay ex officio public officials too"))
         bl.addWidget(b)
+        rules_head = QLabel(_("Committee rules (the legal default unless the body's 조례 says otherwise; "
+                              "the source is in each field's tooltip)"))
+        rules_head.setWordWrap(True)
+        font = rules_head.font()
+        font.setBold(True)
+        rules_head.setFont(font)
+        bl.addWidget(rules_head)
+        self.rules_form = RulesPanel()
+        self.rules_form.setObjectName("body_rules")
+        bl.addWidget(self.rules_form)
         row2 = QHBoxLayout()
         row2.addStretch(1)
         self.save_body_button = QPushButton(_("Save body settings"))
@@ -114,6 +131,8 @@ class SettingsPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        for form in (self.program_form, self.body_form):
+            guard_form(form)  # the wheel scrolls the page; it changes a value only in a focused field
         b.fields["body_id"].currentIndexChanged.connect(lambda _i: self.load_body())
         self.load_program()
 
@@ -173,6 +192,7 @@ class SettingsPage(QWidget):
         if self._body is None:
             return
         self.body_form.set_values({k: getattr(self._body, k) for k in BODY_KEYS})
+        self.rules_form.set_rules(self.services.bodies.rules(self._body.id))
         self.set_seal(self._body.seal_png, changed=False)
 
     def set_seal(self, data: bytes | None, changed: bool = True) -> None:
@@ -211,12 +231,23 @@ class SettingsPage(QWidget):
         changes = {k: v[k] for k in BODY_KEYS if v[k] != getattr(self._body, k)}
         if self._seal_changed:
             changes["seal_png"] = self._seal
-        try:
-            self._body = self.services.bodies.update_body(self._body.id, changes, expected_version=self._body.version,
-                                                          original={k: getattr(self._body, k) for k in BODY_KEYS})
+        body_id = self._body.id
+        try:  # the body's fields and its rules in one transaction: all saved or none
+            self.services.bodies.save_rules(body_id, self.rules_form.changes(), expected_version=self._body.version,
+                                            body_changes=changes,
+                                            original={k: getattr(self._body, k) for k in BODY_KEYS})
         except DomainError as err:
-            self.body_form.show_error(err if err.field != "seal_png" else ValidationError(err.message, field="seal"))
+            self.rules_form.clear_errors()
+            if err.field in self.rules_form.fields:
+                self.body_form.clear_errors()
+                self.rules_form.show_error(err)
+            elif err.field == "seal_png":
+                self.body_form.show_error(ValidationError(err.message, field="seal"))
+            else:
+                self.body_form.show_error(err)
             return False
+        self._body = self.services.bodies.get_body(body_id)
+        self.rules_form.set_rules(self.services.bodies.rules(body_id))
         self._seal_changed = False
         self.body_form.show_message(_("Saved."))
         return True
