@@ -22,6 +22,7 @@ _COMMAND_MODULES = [
     "aict_desktop.cli.privacy_cmds",
     "aict_desktop.cli.certificates",
     "aict_desktop.cli.exporting",
+    "aict_desktop.cli.report_cmd",
 ]
 
 

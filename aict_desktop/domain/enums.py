@@ -151,12 +151,7 @@ class AttendanceStatus(LabelledEnum):
     ABSENT = "불참", N_("Absent")
     PROXY = "대리출석", N_("Present by proxy")
     WRITTEN = "서면", N_("Written participation")
-    ONLINE = "온라인", N_("Online")
-
-    @property
-    def counts_for_quorum(self) -> bool:
-        """Who is 출석 for quorum: in the room or online (대리출석 is not a member's vote)."""
-        return self in (AttendanceStatus.PRESENT, AttendanceStatus.ONLINE)
+    ONLINE = "온라인", N_("Online")  # 화상; what each kind counts for is the body's rule (domain.rules)
 
 
 class VoteResult(LabelledEnum):

@@ -1,8 +1,14 @@
-"""Appointments (위촉): appoint, reappoint (연임), end (해촉/사임), expiring terms."""
+"""Appointments (위촉): appoint, reappoint (연임), end (해촉/사임), expiring terms.
+
+Every appointment is checked against the body's rules first (``check`` /
+``check_many``, the same checks ``appoint`` enforces): term length, 연임 limit,
+중복위촉 and the 성별 cap (``services.composition``, rules in ``domain.rules``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from sqlmodel import Session, select
@@ -10,8 +16,13 @@ from sqlmodel import Session, select
 from aict_desktop.domain.enums import AppointmentKind, AppointmentStatus, Role
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import Appointment, Body, Institution, Person
+from aict_desktop.domain.rules import Gender, is_commissioned, rules_of, term_problem
 from aict_desktop.domain.terms import days_left, default_term_end, expires_within, term_status
 from aict_desktop.i18n import _
+from aict_desktop.services.composition import (
+    Appointee, AppointmentCheck, CompositionRefused, check_appointees, record_exceptions,
+)
+from aict_desktop.services.lookup import require_body
 from aict_desktop.services.rows import AppointmentRow
 from aict_desktop.services.validation import check_range, clean_text, parse_enum
 from aict_desktop.store.optimistic import save_versioned
@@ -25,8 +36,8 @@ class AppointmentService:
     def today(self) -> dt.date:
         return self._today()
 
-    def _check_overlap(self, s: Session, person_id: int, body_id: int, start: dt.date, end: dt.date | None,
-                       exclude_id: int | None = None) -> None:
+    def _overlap_problem(self, s: Session, person_id: int, body_id: int, start: dt.date, end: dt.date | None,
+                         exclude_id: int | None = None) -> str | None:
         for a in s.exec(select(Appointment).where(Appointment.person_id == person_id, Appointment.body_id == body_id)):
             if a.id == exclude_id:
                 continue
@@ -36,13 +47,60 @@ class AppointmentService:
             overlaps = (a_end is None or start <= a_end) and (end is None or a.term_start <= end)
             if overlaps:
                 person = s.get(Person, person_id)
-                raise ValidationError(
-                    _("{name} already has an appointment in this body for an overlapping term ({start}~{end}).").format(
-                        name=person.name if person else person_id,
-                        start=a.term_start.isoformat(),
-                        end=a_end.isoformat() if a_end else "",
-                    )
+                return _("{name} already has an appointment in this body for an overlapping term ({start}~{end}).").format(
+                    name=person.name if person else person_id,
+                    start=a.term_start.isoformat(),
+                    end=a_end.isoformat() if a_end else "",
                 )
+        return None
+
+    def _check_overlap(self, s: Session, person_id: int, body_id: int, start: dt.date, end: dt.date | None,
+                       exclude_id: int | None = None) -> None:
+        problem = self._overlap_problem(s, person_id, body_id, start, end, exclude_id)
+        if problem:
+            raise ValidationError(problem)
+
+    # --- the rules before appointing (RULES.md 1–4) -------------------------------------------------
+
+    def _resolve(self, s: Session, body: Body, a: Appointee) -> Appointee:
+        """The appointee with its role and kind parsed, its term filled in and its person's 성별 and name."""
+        role = parse_enum(Role, a.role, _("Role"), default=Role.MEMBER)
+        kind = parse_enum(AppointmentKind, a.kind, _("Appointment kind"), default=AppointmentKind.APPOINTED)
+        start = a.term_start or self.today()
+        end = a.term_end
+        if end is None and kind is AppointmentKind.APPOINTED:
+            end = default_term_end(start, body.default_term_months)
+        check_range(start, end, _("Term"))
+        gender, name = a.gender or Gender.UNKNOWN, a.name
+        if a.person_id is not None:
+            person = s.get(Person, a.person_id)
+            if person is None:
+                raise NotFound(_("The person no longer exists."))
+            gender, name = person.gender or Gender.UNKNOWN, person.name
+        return replace(a, role=role, kind=kind, term_start=start, term_end=end, gender=gender, name=name)
+
+    def _check(self, s: Session, body: Body, resolved: list[Appointee]) -> AppointmentCheck:
+        overlaps = []
+        for a in resolved:  # a renewal's own previous term does not count (it closes before the new one)
+            problem = None if a.person_id is None else self._overlap_problem(
+                s, a.person_id, body.id, a.term_start, a.term_end, exclude_id=a.previous_id)
+            overlaps.append([problem] if problem else [])
+        return check_appointees(s, body, resolved, overlaps)
+
+    def check_many(self, appointees: list[Appointee], body_id: int) -> AppointmentCheck:
+        """What the rules say about appointing these people together (a pure read; nothing is written)."""
+        with self.store.session() as s:
+            body = require_body(s, body_id)
+            return self._check(s, body, [self._resolve(s, body, a) for a in appointees])
+
+    def check(self, person_id: int, body_id: int, *, kind: AppointmentKind | str = AppointmentKind.APPOINTED,
+              term_start: dt.date | None = None, term_end: dt.date | None = None,
+              previous_id: int | None = None) -> AppointmentCheck:
+        """What the rules say about one appointment (the dialogs call this before saving)."""
+        return self.check_many([Appointee(person_id, kind=kind, term_start=term_start, term_end=term_end,
+                                          previous_id=previous_id)], body_id)
+
+    # --- appointing --------------------------------------------------------------------------------
 
     def appoint(
         self,
@@ -57,52 +115,66 @@ class AppointmentService:
         previous_id: int | None = None,
         position_title: str = "",
         note: str = "",
+        exception_reason: str = "",
         session: Session | None = None,
     ) -> Appointment:
-        """Appoint a person; the term defaults to today + the body's default length."""
+        """Appoint a person; the term defaults to today + the body's default length.
+
+        Refused (ValidationError) when a rule refuses it, and with ``CompositionRefused`` when it would
+        bring a gender over the body's cap, unless ``exception_reason`` is given (then recorded).
+        """
+        return self.appoint_all([Appointee(person_id, role=role, kind=kind, term_start=term_start, term_end=term_end,
+                                           partial_term=partial_term, previous_id=previous_id,
+                                           position_title=position_title, note=note)],
+                                body_id, exception_reason=exception_reason, session=session)[0]
+
+    def appoint_many(self, person_ids: list[int], body_id: int, *, exception_reason: str = "",
+                     **kw) -> list[Appointment]:
+        """Bulk appointment from a selection: all or nothing; the 성별 rule looks at them together."""
+        return self.appoint_all([Appointee(pid, **kw) for pid in person_ids], body_id,
+                                exception_reason=exception_reason)
+
+    def appoint_all(self, appointees: list[Appointee], body_id: int, *, exception_reason: str = "",
+                    session: Session | None = None) -> list[Appointment]:
+        """Appoint several people (each with their own role and term) together: all or nothing.
+
+        The rules look at them together: the 성별 cap on the composition with all of them (so a body
+        can be constituted at once), each one's term, 연임 and 중복위촉 on its own.
+        """
+        if any(a.person_id is None for a in appointees):
+            raise ValidationError(_("Choose the people to appoint."))
         if session is None:
             with self.store.write() as s:
-                return self.appoint(person_id, body_id, role=role, kind=kind, term_start=term_start,
-                                    term_end=term_end, partial_term=partial_term, previous_id=previous_id,
-                                    position_title=position_title, note=note, session=s)
+                return self.appoint_all(appointees, body_id, exception_reason=exception_reason, session=s)
         s = session
-        person = s.get(Person, person_id)
         body = s.get(Body, body_id)
-        if person is None:
-            raise NotFound(_("The person no longer exists."))
         if body is None:
             raise NotFound(_("The body no longer exists."))
-        role = parse_enum(Role, role, _("Role"), default=Role.MEMBER)
-        kind = parse_enum(AppointmentKind, kind, _("Appointment kind"), default=AppointmentKind.APPOINTED)
-        start = term_start or self.today()
-        end = term_end
-        if end is None and kind is AppointmentKind.APPOINTED:
-            end = default_term_end(start, body.default_term_months)
-        check_range(start, end, _("Term"))
-        self._check_overlap(s, person_id, body_id, start, end)
-        appt = Appointment(
-            person_id=person_id,
-            body_id=body_id,
-            role=role,
-            kind=kind,
-            term_start=start,
-            term_end=end,
-            partial_term=partial_term,
-            previous_id=previous_id,
-            position_title=clean_text(position_title, _("Position"), field="position_title"),
-            note=clean_text(note, _("Note"), max_len=2000, field="note"),
-        )
-        s.add(appt)
-        s.flush()
-        return appt
-
-    def appoint_many(self, person_ids: list[int], body_id: int, **kw) -> list[Appointment]:
-        """Bulk appointment from a selection: all or nothing."""
-        with self.store.write() as s:
-            return [self.appoint(pid, body_id, session=s, **kw) for pid in person_ids]
+        resolved = [self._resolve(s, body, a) for a in appointees]
+        check = self._check(s, body, resolved)
+        if check.refusals:
+            raise ValidationError("\n".join(check.refusals))
+        reason = clean_text(exception_reason, _("Reason for the exception"), max_len=2000, field="exception_reason")
+        if check.gender_problem and not reason:
+            raise CompositionRefused(check)
+        made = []
+        for a in resolved:
+            self._check_overlap(s, a.person_id, body_id, a.term_start, a.term_end)  # the same person twice
+            appt = Appointment(
+                person_id=a.person_id, body_id=body_id, role=a.role, kind=a.kind, term_start=a.term_start,
+                term_end=a.term_end, partial_term=a.partial_term, previous_id=a.previous_id,
+                position_title=clean_text(a.position_title, _("Position"), field="position_title"),
+                note=clean_text(a.note, _("Note"), max_len=2000, field="note"),
+            )
+            s.add(appt)
+            s.flush()
+            made.append((appt, a.gender))
+        if check.gender_problem:
+            record_exceptions(s, body, check, made, reason)
+        return [appt for appt, _g in made]
 
     def reappoint(self, appointment_id: int, *, term_start: dt.date | None = None, term_end: dt.date | None = None,
-                  role: Role | str | None = None) -> Appointment:
+                  role: Role | str | None = None, exception_reason: str = "") -> Appointment:
         """연임: a new term following the previous one; the old record stays as history."""
         with self.store.write() as s:
             old = s.get(Appointment, appointment_id)
@@ -123,7 +195,7 @@ class AppointmentService:
                 s.flush()
             return self.appoint(old.person_id, old.body_id, role=role or old.role, kind=old.kind,
                                 term_start=start, term_end=term_end, previous_id=old.id,
-                                position_title=old.position_title, session=s)
+                                position_title=old.position_title, exception_reason=exception_reason, session=s)
 
     def end(self, appointment_id: int, reason: AppointmentStatus | str, *, on: dt.date | None = None,
             note: str = "") -> Appointment:
@@ -170,6 +242,10 @@ class AppointmentService:
             if start is None:
                 raise ValidationError(_("The term start is required."))
             check_range(start, end, _("Term"))
+            if is_commissioned(v.get("kind", a.kind)):
+                problem = term_problem(start, end, rules_of(s.get(Body, a.body_id)))
+                if problem:
+                    raise ValidationError(problem, field="term_end")
             self._check_overlap(s, a.person_id, a.body_id, start, end, exclude_id=a.id)
             return save_versioned(s, Appointment, a.id, v, expected_version=expected_version, original=original)
 

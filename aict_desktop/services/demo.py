@@ -24,9 +24,11 @@ from aict_desktop.domain.models import (
     AgendaTask, Appointment, Attendance, Body, Decision, Institution, Meeting, Milestone, Person, Program, Task,
     TaskUpdate,
 )
-from aict_desktop.domain.quorum import decide
+from aict_desktop.domain.rules import vote_basis, voting
 from aict_desktop.i18n import _
 from aict_desktop.resources import resource
+from aict_desktop.services.composition import Appointee
+from aict_desktop.services.attendees import meeting_count
 from aict_desktop.store.audit import log_access
 
 
@@ -101,15 +103,14 @@ class _Loader:
         for d in data["bodies"]:
             self._body(d)
         for i, p in enumerate(data["people"], start=1):
-            name, inst, dept, position, mail, official = (p + [False])[:6]
+            name, gender, inst, dept, position, mail, official = (p + [False])[:7]
             person = roster.create_person(
-                session=self.s, name=name, institution_id=self.inst[inst], department=dept, position=position,
-                email=f"{mail}@example.com" if mail else "", mobile=f"010-0000-{1000 + i:04d}",
+                session=self.s, name=name, gender=gender, institution_id=self.inst[inst], department=dept,
+                position=position, email=f"{mail}@example.com" if mail else "", mobile=f"010-0000-{1000 + i:04d}",
                 is_public_official=official)
             self.people[name] = person.id
         for key, group in data["appointments"].items():
-            for entry in group["people"]:
-                self._appoint(key, group["term_start"], *entry)
+            self._appoint(key, group["term_start"], group["people"])
         for d in data["meetings"]:
             self._meeting(d)
         for key, rows in data["milestones"].items():
@@ -144,17 +145,22 @@ class _Loader:
             self.sv.roster.add_membership(self.inst[name], body.id, role=role, joined_on=self.date(d["joined_on"]),
                                           session=self.s)
 
-    def _appoint(self, body_key: str, term_start: str, name: str, role: str = "위원", extra: dict | None = None):
-        extra = extra or {}
-        appt = self.sv.appointments.appoint(
-            self.people[name], self.bodies[body_key].id, role=role,
-            kind=extra.get("kind", AppointmentKind.APPOINTED.value),
-            term_start=self.date(extra.get("term_start", term_start)), term_end=self.date(extra.get("term_end")),
-            partial_term=extra.get("partial_term", False), note=extra.get("note", ""), session=self.s)
-        if extra.get("end_reason"):
-            appt.end_reason, appt.ended_on = extra["end_reason"], self.date(extra["ended_on"])
-            appt.end_note = extra.get("end_note", "")
-            self.s.add(appt)
+    def _appoint(self, body_key: str, term_start: str, entries: list) -> None:
+        """A body's members appointed together (as at a 위촉식), under the body's rules."""
+        specs = []
+        for entry in entries:  # [성명, 직책 (위원), {term_start, term_end, kind, …}]
+            name, role, extra = (list(entry) + [None, None])[:3]
+            role, extra = role or "위원", extra or {}
+            specs.append((Appointee(
+                self.people[name], role=role, kind=extra.get("kind", AppointmentKind.APPOINTED.value),
+                term_start=self.date(extra.get("term_start", term_start)), term_end=self.date(extra.get("term_end")),
+                partial_term=extra.get("partial_term", False), note=extra.get("note", "")), extra))
+        made = self.sv.appointments.appoint_all([a for a, _e in specs], self.bodies[body_key].id, session=self.s)
+        for appt, (_a, extra) in zip(made, specs):
+            if extra.get("end_reason"):
+                appt.end_reason, appt.ended_on = extra["end_reason"], self.date(extra["ended_on"])
+                appt.end_note = extra.get("end_note", "")
+                self.s.add(appt)
 
     def _meeting(self, d: dict) -> None:
         body = self.bodies[d["body"]]
@@ -174,10 +180,12 @@ class _Loader:
                 att.proxy_name = proxy
                 self.s.add(att)
             m.status = MeetingStatus.HELD
+            m.notice_sent_on = starts.date() - dt.timedelta(days=10)  # a compliant body: notices in time
             m.opened_at = self.when(f"{d['starts_at'].split()[0]} {d['opened']}")
             m.closed_at = self.when(f"{d['starts_at'].split()[0]} {d['closed']}")
         m.observers, m.minutes_summary = d.get("observers", ""), d.get("summary", "")
-        present = sum(1 for a in members if a.status.counts_for_quorum)
+        self.s.flush()
+        count = meeting_count(self.s, m.id)  # decisions counted as meeting mode counts them
         items = []
         for spec in d["agenda"]:
             item = self.sv.meetings.add_item(m.id, spec["title"], kind=AgendaKind(spec["kind"]),
@@ -186,8 +194,7 @@ class _Loader:
             self.s.add(item)
             if "decision" in spec:
                 yes, no, abstain, text = spec["decision"]
-                result = decide(body.decision_quorum, body.tie_rule, enrolled=len(members), present=present,
-                                yes=yes, no=no, abstain=abstain)
+                result = voting.result(count.rules, vote_basis(count.tally, 0), yes, no, abstain)
                 self.s.add(Decision(agenda_item_id=item.id, yes=yes, no=no, abstain=abstain, result=result, text=text,
                                     updated_at=m.closed_at or starts))
             items.append(item)

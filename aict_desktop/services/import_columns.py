@@ -50,6 +50,8 @@ PEOPLE_COLUMNS = (
     Column("email", "이메일", "email", N_("E-mail"), ("전자우편", "메일", "이메일주소")),
     Column("mobile", "휴대전화", "mobile", N_("Mobile"), ("휴대폰", "핸드폰", "휴대전화번호", "연락처", "phone"),
            phone=True),
+    Column("gender", "성별", "gender", N_("Gender"), ("남녀", "남/여", "sex")),
+    Column("birth_year", "출생연도", "birth_year", N_("Birth year"), ("출생년도", "생년", "출생년", "birthyear")),
     Column("note", "비고", "note", N_("Note"), ("메모", "notes")),
     Column("role", "직책", "role", N_("Role"), (), body_only=True),
     Column("kind", "위촉구분", "kind", N_("Appointment kind"), ("구분",), body_only=True),

@@ -2,7 +2,10 @@
 
 ``preview()`` reads and checks every row and collects every problem (row
 numbers as Excel shows them) without changing anything; ``run()`` writes all
-rows in one transaction, or nothing if any row is bad.
+rows in one transaction, or nothing if any row is bad. People imported with a
+body are appointed together under the body's rules (``AppointmentService.check_many``):
+a term too long is a row problem; breaking the 성별 cap refuses the file
+unless an exception reason is given, which is then recorded.
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ from aict_desktop.domain.enums import AppointmentKind, Role, Sector
 from aict_desktop.domain.errors import DomainError, ValidationError
 from aict_desktop.domain.models import Body, Institution, Person
 from aict_desktop.i18n import _
+from aict_desktop.services.composition import Appointee
 from aict_desktop.services.import_columns import COLUMNS, SECTOR_ALIASES, Column, find_header, name_key
 from aict_desktop.services.import_readers import ImportFileError, cell_text, parse_date, read_table
-from aict_desktop.services.validation import check_range, clean_email, clean_phone, clean_text, parse_enum
 from aict_desktop.services.lookup import require_body
+from aict_desktop.services.roster import parse_birth_year, parse_gender
+from aict_desktop.services.validation import check_range, clean_email, clean_phone, clean_text, parse_enum
 from aict_desktop.store.audit import log_access
 
 KINDS = tuple(COLUMNS)
@@ -63,6 +68,10 @@ class ImportPreview:
     body_name: str | None = None
     encoding: str = ""
     sheet: str = ""
+    warnings: list[str] = field(default_factory=list)  # from the body's rules (e.g. 연임, 중복위촉); not problems
+    composition_problem: str | None = None  # the 성별 cap would be broken (a problem unless a reason is given)
+    composition_before: str = ""  # the body's composition without and with the imported people
+    composition_after: str = ""
 
     @property
     def ok(self) -> bool:
@@ -75,6 +84,9 @@ class ImportResult:
     problems: list[ImportProblem] = field(default_factory=list)
     dry_run: bool = False
     ignored_columns: list[str] = field(default_factory=list)  # headers the importer does not know
+    warnings: list[str] = field(default_factory=list)
+    composition_problem: str | None = None  # refused for it, or (with a reason) recorded as an exception
+    exception_reason: str = ""
 
     @property
     def ok(self) -> bool:
@@ -95,8 +107,10 @@ class ImportService:
 
     # --- preview ---------------------------------------------------------------------
 
-    def preview(self, kind: str, path: Path, body_id: int | None = None) -> ImportPreview:
-        """Read and check the whole file; change nothing."""
+    def preview(self, kind: str, path: Path, body_id: int | None = None, *,
+                exception_reason: str = "") -> ImportPreview:
+        """Read and check the whole file; change nothing. ``exception_reason`` lets a file that breaks
+        the 성별 cap through (``run`` records it)."""
         if kind not in KINDS:
             raise ValidationError(_("Import 'institutions' or 'people', not '{kind}'.").format(kind=kind))
         path = Path(path)
@@ -159,9 +173,27 @@ class ImportService:
                 if inst and name_key(inst) not in known:
                     seen.setdefault(name_key(inst), inst)
             pv.new_institutions = list(seen.values())
+        if kind == "people" and body is not None and not any(r.problems for r in pv.rows):
+            self._check_rules(pv, body, exception_reason)
         for r in pv.rows:
             pv.problems.extend(r.problems)
+        if pv.composition_problem and not (exception_reason or "").strip():
+            pv.problems.append(ImportProblem(None, None, pv.composition_problem))
         return pv
+
+    def _check_rules(self, pv: ImportPreview, body: Body, exception_reason: str) -> None:
+        """The body's rules on appointing every row together (the rows are new people)."""
+        appointees = [Appointee(None, kind=r.clean["kind"], term_start=r.clean["term_start"],
+                                term_end=r.clean["term_end"], gender=r.clean["gender"], name=r.clean["name"] or "")
+                      for r in pv.rows]
+        check = self.services.appointments.check_many(appointees, body.id)
+        header = next((h for h, f in pv.columns.items() if f == "term_end"), None)
+        for r, refusals in zip(pv.rows, check.per_appointee):
+            r.problems.extend(ImportProblem(r.row_number, header, m) for m in refusals)
+        pv.warnings = check.warnings
+        pv.composition_problem = check.gender_problem
+        pv.composition_before = check.before.describe() if check.before else ""
+        pv.composition_after = check.after.describe() if check.after else ""
 
     def _body(self, body_id: int | None) -> Body | None:
         if body_id is None:
@@ -222,6 +254,9 @@ class ImportService:
         c["email"] = self._check(row, raw, "email", lambda v: clean_email(cell_text(v), _("E-mail")))
         c["mobile"] = self._check(row, raw, "mobile", lambda v: clean_phone(cell_text(v, phone=True), _("Mobile")))
         c["note"] = self._text(row, raw, "note", _("Note"), max_len=2000)
+        c["gender"] = self._check(row, raw, "gender", lambda v: parse_gender(cell_text(v)))
+        c["birth_year"] = self._check(row, raw, "birth_year", lambda v: parse_birth_year(
+            v if isinstance(v, (int, float, dt.date)) else cell_text(v), today=self._today()))
         if body is None:
             return
         c["role"] = self._check(row, raw, "role", lambda v: parse_enum(Role, cell_text(v), _("Role"),
@@ -271,23 +306,29 @@ class ImportService:
 
     # --- run ---------------------------------------------------------------------------------
 
-    def run(self, kind: str, path: Path, body_id: int | None = None, dry_run: bool = False) -> ImportResult:
-        """All or nothing: any problem anywhere and nothing is written."""
-        pv = self.preview(kind, path, body_id)
+    def run(self, kind: str, path: Path, body_id: int | None = None, dry_run: bool = False, *,
+            exception_reason: str = "") -> ImportResult:
+        """All or nothing: any problem anywhere and nothing is written. With ``exception_reason``, people
+        who break the 성별 cap are appointed and the exception is recorded."""
+        reason = (exception_reason or "").strip()
+        pv = self.preview(kind, path, body_id, exception_reason=reason)
+        found = {"warnings": pv.warnings, "composition_problem": pv.composition_problem}
         if pv.problems:
-            return ImportResult(rows=0, problems=pv.problems, dry_run=dry_run)
+            return ImportResult(rows=0, problems=pv.problems, dry_run=dry_run, **found)
+        if pv.composition_problem:
+            found["exception_reason"] = reason
         if dry_run:
-            return ImportResult(rows=len(pv.rows), dry_run=True, ignored_columns=pv.ignored_columns)
+            return ImportResult(rows=len(pv.rows), dry_run=True, ignored_columns=pv.ignored_columns, **found)
         try:
             with self.store.write() as s:
                 if kind == "institutions":
                     self._write_institutions(s, pv.rows, body_id)
                 else:
-                    self._write_people(s, pv.rows, body_id)
+                    self._write_people(s, pv.rows, body_id, reason)
                 log_access(s, f"import.{kind}", target=Path(path).name, detail=f"{len(pv.rows)} rows")
         except _RowFailed as failed:  # e.g. someone added the same name meanwhile; rolled back
-            return ImportResult(rows=0, problems=[failed.problem])
-        return ImportResult(rows=len(pv.rows), ignored_columns=pv.ignored_columns)
+            return ImportResult(rows=0, problems=[failed.problem], **found)
+        return ImportResult(rows=len(pv.rows), ignored_columns=pv.ignored_columns, **found)
 
     @staticmethod
     def _guard(row: PreviewRow, fn):
@@ -304,9 +345,10 @@ class ImportService:
             if body_id is not None:
                 self._guard(r, lambda: roster.add_membership(inst.id, body_id, session=s))
 
-    def _write_people(self, s, rows: list[PreviewRow], body_id: int | None) -> None:
+    def _write_people(self, s, rows: list[PreviewRow], body_id: int | None, exception_reason: str = "") -> None:
         roster, appointments = self.services.roster, self.services.appointments
         institutions = {name_key(i.name): i.id for i in s.exec(select(Institution))}
+        appointees = []
         for r in rows:
             c = r.clean
             inst_name = c.get("institution") or ""
@@ -318,8 +360,12 @@ class ImportService:
                                                                             sector=Sector.OTHER))
                     inst_id = institutions[name_key(inst_name)] = inst.id
             person_values = {k: c[k] or "" for k in ("name", "department", "position", "email", "mobile", "note")}
-            person = self._guard(r, lambda: roster.create_person(session=s, institution_id=inst_id, **person_values))
-            if body_id is not None:
-                self._guard(r, lambda: appointments.appoint(
-                    person.id, body_id, role=c["role"], kind=c["kind"], term_start=c["term_start"],
-                    term_end=c["term_end"], session=s))
+            person = self._guard(r, lambda: roster.create_person(
+                session=s, institution_id=inst_id, gender=c["gender"], birth_year=c["birth_year"], **person_values))
+            appointees.append(Appointee(person.id, role=c.get("role"), kind=c.get("kind"),
+                                        term_start=c.get("term_start"), term_end=c.get("term_end")))
+        if body_id is not None:  # together: the body's rules look at the whole file (성별 in particular)
+            try:
+                appointments.appoint_all(appointees, body_id, exception_reason=exception_reason, session=s)
+            except DomainError as err:
+                raise _RowFailed(ImportProblem(None, None, err.message)) from None

@@ -13,7 +13,7 @@ from aict_desktop.domain.enums import MembershipRole, Sector
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.hangul import initials, matches
 from aict_desktop.domain.models import Appointment, Attendance, Body, Institution, InstitutionMembership, Person, Task
-from aict_desktop.domain.rules import serves_on
+from aict_desktop.domain.rules import Gender, serves_on
 from aict_desktop.i18n import _
 from aict_desktop.services.rows import InstitutionRow, PersonRow
 from aict_desktop.services.validation import (
@@ -24,6 +24,39 @@ from aict_desktop.services.validation import (
     parse_enum,
 )
 from aict_desktop.store.optimistic import save_versioned
+
+
+def parse_gender(value, *, field: str | None = "gender") -> Gender:
+    """남/여, 남성/여성, M/F (and blank: 미입력) as a Gender; anything else is a ValidationError naming it."""
+    if isinstance(value, Gender):
+        return value
+    try:
+        return Gender.parse(value)
+    except ValueError:
+        raise ValidationError(_("'{value}' is not a gender: write 남 or 여 (남성/여성, M/F), or leave it empty.").format(
+            value=value), field=field) from None
+
+
+def parse_birth_year(value, *, field: str | None = "birth_year", today: dt.date | None = None) -> int | None:
+    """출생연도: a year from 1900 to this year (``1975``, ``1975년``, a number cell); blank is none."""
+    this_year = (today or dt.date.today()).year
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        year = value.year
+    elif isinstance(value, float) and value.is_integer():
+        year = int(value)
+    elif isinstance(value, int):
+        year = value
+    else:
+        text = str(value).strip().removesuffix("년").strip()
+        if not text:
+            return None
+        year = int(text) if text.isdecimal() and text.isascii() else None
+    if year is None or not 1900 <= year <= this_year:
+        raise ValidationError(_("The birth year must be a year from 1900 to {year}; '{value}' is not.").format(
+            year=this_year, value=value), field=field)
+    return year
 
 
 class RosterService:
@@ -216,6 +249,10 @@ class RosterService:
             v["mobile"] = clean_phone(data["mobile"], _("Mobile"), field="mobile")
         if "is_public_official" in data:
             v["is_public_official"] = bool(data["is_public_official"])
+        if "gender" in data:
+            v["gender"] = parse_gender(data["gender"])
+        if "birth_year" in data:
+            v["birth_year"] = parse_birth_year(data["birth_year"])
         return v
 
     def create_person(self, session: Session | None = None, **data) -> Person:
@@ -263,7 +300,8 @@ class RosterService:
         with self.store.session() as s:
             # plain columns, not Person entities: 20,000 people load in ~0.1 s instead of ~0.5 s (GUI people page)
             q = select(Person.id, Person.name, Institution.name, Person.position, Person.department, Person.email,
-                       Person.mobile, Person.institution_id, Person.name_initials).join(
+                       Person.mobile, Person.institution_id, Person.name_initials, Person.gender,
+                       Person.birth_year).join(
                 Institution, Person.institution_id == Institution.id, isouter=True)
             if institution_id is not None:
                 q = q.where(Person.institution_id == institution_id)
@@ -276,8 +314,9 @@ class RosterService:
                 q = q.where(Person.id.in_(ids))
             rows = [
                 PersonRow(id=pid, name=name, institution=inst_name, position=position, department=department,
-                          email=email, mobile=mobile, institution_id=inst_id, initials=ini)
-                for pid, name, inst_name, position, department, email, mobile, inst_id, ini
+                          email=email, mobile=mobile, institution_id=inst_id, initials=ini,
+                          gender=Gender(gender or Gender.UNKNOWN).value, birth_year=birth_year)
+                for pid, name, inst_name, position, department, email, mobile, inst_id, ini, gender, birth_year
                 in s.exec(q.order_by(Person.name, Person.id)).all()
             ]
         if search:

@@ -5,7 +5,8 @@
   block (양성평등기본법 제21조②). An exception needs a recorded reason.
 - a 위촉직 term at most ``max_term_months`` (지방자치법 시행령 제79조②).
 - 연임 at most ``reappointment_limit`` times (각 조례), warned at the last allowed.
-- 중복위촉: more bodies than ``multi_body_limit`` is warned (행정기관위원회법 제8조⑤).
+- 중복위촉: serving as 위촉직 on more bodies than ``multi_body_limit`` is warned (행정기관위원회법
+  제8조⑤ is about 위촉 members; an official's seats by office do not count).
 """
 
 from __future__ import annotations

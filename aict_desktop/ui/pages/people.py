@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from aict_desktop.domain.enums import AppointmentStatus, Role
+from aict_desktop.domain.rules import Gender
 from aict_desktop.i18n import _, fmt_range
 from aict_desktop.ui.choices import body_items, institution_items, optional
 from aict_desktop.ui.models.base import enum_label
@@ -40,6 +41,9 @@ class PeopleTab(EntityPage):
         form.combo("institution_id", _("Institution"))
         form.line("department", _("Department"))
         form.line("position", _("Position"))
+        form.enum("gender", _("Gender"), Gender)
+        form.fields["gender"].setToolTip(_("Counted for the gender balance of appointed members (양성평등기본법 제21조)"))
+        form.line("birth_year", _("Birth year"), _("e.g. 1975 (optional)")).setMaxLength(4)
         form.line("email", _("E-mail"))
         form.line("mobile", _("Mobile"), "010-0000-0000")
         form.check("is_public_official", _("Public official"), _("Public official (no allowance by default)"))
@@ -90,6 +94,14 @@ class PeopleTab(EntityPage):
 
     def load_record(self, row):
         return self.services.roster.get_person(row.id)
+
+    def record_values(self, record) -> dict:
+        values = super().record_values(record)
+        values["birth_year"] = "" if record.birth_year is None else str(record.birth_year)  # as the line edit shows it
+        return values
+
+    def defaults(self) -> dict:
+        return {"gender": Gender.UNKNOWN.value}
 
     def new_title(self) -> str:
         return _("New person")
