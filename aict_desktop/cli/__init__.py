@@ -65,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("Interrupted; nothing more was changed."), file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `aict list … | head` closed the pipe: the reader has what it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
