@@ -146,7 +146,7 @@ class CertificatesPage(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.issue_button.clicked.connect(self.issue)
         self.reprint_button.clicked.connect(self.reprint)
-        self.void_button.clicked.connect(self.void)
+        self.void_button.clicked.connect(lambda: self.void())  # clicked(bool) must not become the reason
         self.register_view.selectionModel().selectionChanged.connect(self._register_selected)
 
     def save_state(self) -> None:
