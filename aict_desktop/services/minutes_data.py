@@ -109,9 +109,10 @@ def minutes_data(s: Session, mc: MeetingCount, current) -> MinutesData:
                                  recusals=_recusal_lines(s, it.id, names), votes=_votes_text(s, it.id, names)))
     signers = []
     serving = current(s, m.body_id, m.starts_at.date())
-    for role in signer_roles(mc.body.kind):
+    for n, role in enumerate(signer_roles(mc.body.kind)):
         held = sorted((a for a in serving if a.role is role), key=lambda a: a.id)
-        signers.append((role.value, s.get(Person, held[0].person_id).name if held else ""))
+        if held or n == 0:  # the presiding role always signs; a record keeper only where one is appointed
+            signers.append((role.value, s.get(Person, held[0].person_id).name if held else ""))
     signers += [("위원", "")] * mc.rules.signing_members
     return MinutesData(
         title=m.title, starts_at=m.starts_at, ends_at=m.closed_at or m.ends_at, place=m.place,
