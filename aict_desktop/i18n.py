@@ -144,3 +144,34 @@ def fmt_datetime(when: dt.datetime) -> str:
 def fmt_won(amount: int) -> str:
     """``150,000원``"""
     return f"{amount:,}원"
+
+
+_DIGITS_KO = "영일이삼사오육칠팔구"
+_SMALL_UNITS_KO = ("천", "백", "십", "")
+_LARGE_UNITS_KO = ("", "만", "억", "조", "경")
+
+
+def won_in_words(amount: int) -> str:
+    """Korean numerals as on official papers, with 일 before every unit: 113,560 → ``일십일만삼천오백육십``."""
+    n = int(amount)
+    if n == 0:
+        return _DIGITS_KO[0]
+    if n < 0:
+        return "마이너스" + won_in_words(-n)
+    groups, out = [], []
+    while n:
+        n, rest = divmod(n, 10_000)
+        groups.append(rest)
+    for i in range(len(groups) - 1, -1, -1):
+        g = groups[i]
+        if not g:
+            continue
+        digits = f"{g:04d}"
+        out.append("".join(_DIGITS_KO[int(d)] + u for d, u in zip(digits, _SMALL_UNITS_KO) if d != "0"))
+        out.append(_LARGE_UNITS_KO[i])
+    return "".join(out)
+
+
+def fmt_won_words(amount: int) -> str:
+    """An amount in figures and in words (행정업무규정 시행규칙 제2조): ``금113,560원(금일십일만삼천오백육십원)``."""
+    return f"금{amount:,}원(금{won_in_words(amount)}원)"

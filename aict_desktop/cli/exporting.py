@@ -1,8 +1,10 @@
-"""``aict export roster|notice|attendance-sheet|minutes|allowances`` (DESIGN §4).
+"""``aict export roster|notice|attendance-sheet|minutes|allowances|task-report|annual-report`` (DESIGN §4).
 
-``EXPORT_KINDS`` maps each kind to what it needs (a body or a meeting), the
-formats it writes and how to render it; another kind (``task-report``) is one
-more entry. ReportLab is imported only when a document is rendered.
+``EXPORT_KINDS`` maps each kind to what it needs (a body, a meeting or a year), the
+formats it writes and how to render it; another kind is one more entry.
+``allowances`` takes ``--meeting ID`` (the 지급 조서, pdf or xlsx) or ``--year Y``
+(the year's payments and tax per person and body, xlsx). ReportLab is imported
+only when a document is rendered.
 """
 
 from __future__ import annotations
@@ -13,25 +15,39 @@ from dataclasses import dataclass
 from aict_desktop.cli.certificates import check_out_path, write_out
 from aict_desktop.cli import task_report
 from aict_desktop.cli.common import add_verb, open_services
+from aict_desktop.config import Settings
 from aict_desktop.domain.errors import ValidationError
 from aict_desktop.i18n import _
 
 
 @dataclass(frozen=True)
 class ExportKind:
-    target: str  # "body" (--body B) or "meeting" (--meeting ID)
+    target: str  # "body" (--body B), "meeting" (--meeting ID) or "year" (--year Y [--body B])
     formats: tuple[str, ...]  # the first is the default
-    render: Callable  # (services, target_id, fmt) -> bytes
+    render: Callable  # (services, target_id, fmt) -> bytes; for "year" target_id is (year, body_id or None)
     period: bool = False  # also takes --from/--to (start=, end=), as task-report does
     urgent: bool = False  # takes --urgent-reason (a notice later than the body's notice days)
+    names: bool = False  # takes --prepared-by / --checked-by (the 작성/확인 line)
+    by_year: Callable | None = None  # with --year Y instead of the target: (services, (year, body_id), fmt)
+    year_formats: tuple[str, ...] = ()
 
 
 def _roster(sv, body_id: int, fmt: str) -> bytes:
     return {"pdf": sv.exports.roster_pdf, "xlsx": sv.exports.roster_xlsx, "csv": sv.exports.roster_csv}[fmt](body_id)
 
 
-def _allowances(sv, meeting_id: int, fmt: str) -> bytes:
-    return sv.exports.allowances_pdf(meeting_id) if fmt == "pdf" else sv.exports.allowances_xlsx(meeting_id)
+def _allowances(sv, meeting_id: int, fmt: str, prepared_by: str = "", checked_by: str = "") -> bytes:
+    return sv.allowances.export(meeting_id, fmt, prepared_by=prepared_by, checked_by=checked_by)
+
+
+def _allowances_year(sv, target: tuple, fmt: str) -> bytes:
+    year, body_id = target
+    return sv.allowances.year_xlsx(year, body_id)
+
+
+def _annual_report(sv, target: tuple, fmt: str) -> bytes:
+    year, body_id = target
+    return sv.annual.export(year, body_id, fmt)
 
 
 EXPORT_KINDS: dict[str, ExportKind] = {
@@ -40,8 +56,10 @@ EXPORT_KINDS: dict[str, ExportKind] = {
                          sv.exports.notice_pdf(mid, urgent_reason=urgent_reason), urgent=True),
     "attendance-sheet": ExportKind("meeting", ("pdf",), lambda sv, mid, fmt: sv.exports.attendance_sheet_pdf(mid)),
     "minutes": ExportKind("meeting", ("pdf", "docx", "hwpx"), lambda sv, mid, fmt: sv.exports.minutes(mid, fmt)),
-    "allowances": ExportKind("meeting", ("pdf", "xlsx"), _allowances),
+    "allowances": ExportKind("meeting", ("pdf", "xlsx"), _allowances, names=True, by_year=_allowances_year,
+                             year_formats=("xlsx",)),
     "task-report": ExportKind("body", ("pdf", "xlsx"), task_report.render, period=True),
+    "annual-report": ExportKind("year", ("pdf", "xlsx"), _annual_report),
 }
 
 
@@ -50,15 +68,35 @@ def register(sub) -> None:
     p.add_argument("kind", choices=list(EXPORT_KINDS), help=_("what to write"))
     p.add_argument("--body", metavar="B", help=_("the body (id or exact name), for a roster"))
     p.add_argument("--meeting", metavar="ID", help=_("the meeting id, for meeting documents"))
+    p.add_argument("--year", metavar="Y", help=_("the year, for an annual report or the year's allowances"))
     p.add_argument("--format", metavar="FMT", help=_("pdf (default), xlsx, csv, docx or hwpx, as the kind allows"))
     task_report.add_period_options(p)
     p.add_argument("--urgent-reason", metavar="TEXT",
                    help=_("for a notice later than the body's notice days: the reason for urgency (긴급 사유)"))
+    p.add_argument("--prepared-by", metavar="NAME",
+                   help=_("for an allowance statement: who prepared it (default: the user name in the settings)"))
+    p.add_argument("--checked-by", metavar="NAME", help=_("for an allowance statement: who checked it"))
     p.add_argument("--out", required=True, metavar="FILE", help=_("file to write"))
+
+
+def _year(args) -> int:
+    text = str(args.year or "").strip()
+    if not text:
+        raise ValidationError(_("'{kind}' needs --year Y.").format(kind=args.kind))
+    if not text.isdigit() or not 1900 <= int(text) <= 2999:
+        raise ValidationError(_("'{value}' is not a year (e.g. 2025).").format(value=args.year))
+    return int(text)
 
 
 def cmd_export(args) -> int:
     kind = EXPORT_KINDS[args.kind]
+    by_year = kind.by_year is not None and args.year is not None
+    if by_year:
+        if args.meeting:
+            raise ValidationError(_("'{kind}' takes --meeting ID or --year Y, not both.").format(kind=args.kind))
+        kind = ExportKind("year", kind.year_formats, kind.by_year)
+    elif args.year is not None and kind.target != "year":
+        raise ValidationError(_("'{kind}' does not take --year.").format(kind=args.kind))
     fmt = (args.format or kind.formats[0]).lower().lstrip(".")
     if fmt not in kind.formats:
         raise ValidationError(_("'{kind}' can be written as {formats}, not '{fmt}'.").format(
@@ -66,7 +104,10 @@ def cmd_export(args) -> int:
     out = check_out_path(args.out)
     services = open_services(args)
     try:
-        if kind.target == "body":
+        if kind.target == "year":
+            year = _year(args)
+            target = (year, services.bodies.find_body(args.body).id if args.body else None)
+        elif kind.target == "body":
             if not args.body:
                 raise ValidationError(_("'{kind}' needs --body B.").format(kind=args.kind))
             target = services.bodies.find_body(args.body).id
@@ -79,6 +120,9 @@ def cmd_export(args) -> int:
         extra = task_report.period(args) if kind.period else {}
         if kind.urgent:
             extra["urgent_reason"] = args.urgent_reason
+        if kind.names:
+            extra["prepared_by"] = args.prepared_by if args.prepared_by is not None else Settings.load().user_name
+            extra["checked_by"] = args.checked_by or ""
         data = kind.render(services, target, fmt, **extra)
     finally:
         services.store.dispose()

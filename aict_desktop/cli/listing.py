@@ -1,5 +1,5 @@
-"""``aict list bodies|institutions|people|appointments|meetings|tasks|certificates [--body B] [--json]``
-and ``aict list attendance --meeting ID [--json]``."""
+"""``aict list bodies|institutions|people|appointments|meetings|tasks|certificates [--body B] [--json]``,
+``aict list attendance --meeting ID [--json]`` and ``aict list allowances --meeting ID [--json]``."""
 
 from __future__ import annotations
 
@@ -34,14 +34,21 @@ _COLUMNS = {
         ("counts_for_quorum", N_("Counts for quorum")), ("counts_for_vote", N_("Counts for vote")),
         ("paid", N_("Paid")),
     ],
+    "allowances": [
+        ("id", "ID"), ("person", N_("Name")), ("status", N_("Attendance")), ("amount", N_("Amount")),
+        ("taxable_income", N_("Taxable income")), ("income_tax", N_("Income tax")), ("local_tax", N_("Local tax")),
+        ("net", N_("Net")), ("tax_kind", N_("Tax kind")),
+    ],
 }
+_BY_MEETING = ("attendance", "allowances")
 
 
 def register(sub) -> None:
     p = add_verb(sub, "list", _("list records"), cmd_list)
     p.add_argument("what", choices=list(_COLUMNS), help=_("what to list"))
     p.add_argument("--body", metavar="B", help=_("only records of this body (id or exact name)"))
-    p.add_argument("--meeting", type=int, metavar="ID", help=_("the meeting (for 'list attendance')"))
+    p.add_argument("--meeting", type=int, metavar="ID",
+                   help=_("the meeting (for 'list attendance' and 'list allowances')"))
     p.add_argument("--json", action="store_true", help=_("print a JSON array"))
     p.set_defaults(list_parser=p)
 
@@ -51,6 +58,14 @@ def attendance(services: Services, meeting_id: int) -> list[dict]:
     return [{"id": r.id, "person": r.name, "role": r.role, "status": r.status,
              "counts_for_quorum": r.counts_for_quorum, "counts_for_vote": r.counts_for_vote, "paid": r.paid}
             for r in services.meetings.attendance_rows(meeting_id)]
+
+
+def allowances(services: Services, meeting_id: int) -> list[dict]:
+    """One object per line of a held meeting's payment list: amount, tax withheld and net (won)."""
+    return [{"id": ln.attendance_id, "person": ln.name, "status": ln.attendance, "amount": ln.amount,
+             "taxable_income": ln.taxable_income, "income_tax": ln.income_tax, "local_tax": ln.local_tax,
+             "net": ln.net, "tax_kind": ln.tax_kind}
+            for ln in services.allowances.payments(meeting_id)]
 
 
 def fetch(services: Services, what: str, body_id: int | None):
@@ -75,12 +90,15 @@ def fetch(services: Services, what: str, body_id: int | None):
 
 
 def cmd_list(args) -> int:
-    if (args.what == "attendance") != (args.meeting is not None):
-        args.list_parser.error(_("--meeting ID goes with 'list attendance' (and only with it)."))
+    if (args.what in _BY_MEETING) != (args.meeting is not None):
+        args.list_parser.error(_("--meeting ID goes with 'list attendance' and 'list allowances' (and only with them)."))
     services = open_services(args)
     try:
         body_id = services.bodies.find_body(args.body).id if args.body else None
-        rows = attendance(services, args.meeting) if args.what == "attendance" else fetch(services, args.what, body_id)
+        if args.what in _BY_MEETING:
+            rows = (attendance if args.what == "attendance" else allowances)(services, args.meeting)
+        else:
+            rows = fetch(services, args.what, body_id)
         if args.what == "people" and args.json:  # names with e-mails and mobiles leave the program
             from aict_desktop.store.audit import log_access
 
@@ -93,6 +111,6 @@ def cmd_list(args) -> int:
         print_json(rows)
         return 0
     columns = _COLUMNS[args.what]
-    cell = dict.get if args.what == "attendance" else getattr
+    cell = dict.get if args.what in _BY_MEETING else getattr
     print_table([_(h) for _k, h in columns], [[cell(r, k, None) for k, _h in columns] for r in rows])
     return 0

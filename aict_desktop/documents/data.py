@@ -157,16 +157,103 @@ class AllowanceLine:
     overridden: bool = False
     attended: bool = False
     person_id: int | None = None
+    # 원천징수 (domain.rules.tax.withholding of the amount under the person's tax kind)
+    role: str = ""  # 위원장 / 위원 / 간사 ...
+    tax_kind: str = "기타소득"  # 기타소득 / 사업소득 / 비과세 / 미지급 / 공무원 제외
+    taxable_income: int = 0  # 기타소득금액 (0 for 사업소득, taxed on the payment, and for 비과세)
+    income_tax: int = 0  # 소득세
+    local_tax: int = 0  # 지방소득세
+    tax_note: str = ""  # 과세최저한 / 소액부징수 / 비과세 when nothing was withheld
+    account: str = ""  # 은행·계좌, masked (filled for the 지급 조서 only)
+
+    @property
+    def withheld(self) -> int:
+        """원천징수 합계."""
+        return self.income_tax + self.local_tax
+
+    @property
+    def net(self) -> int:
+        """실지급액."""
+        return self.amount - self.withheld
 
 
 @dataclass
 class AllowanceSheetData:
+    """The 참석수당 지급 조서 of one meeting."""
+
     title: str
     starts_at: dt.datetime
     place: str
     rate: int
     lines: list[AllowanceLine] = field(default_factory=list)
+    body_name: str = ""
+    written_rate: int = 0
+    long_extra: int = 0
+    basis: list[str] = field(default_factory=list)  # a line per attendance kind: who is paid how
+    unpaid: list[str] = field(default_factory=list)  # "김공무(서초구청) — 당연직 공무원 미지급"
+    prepared_by: str = ""  # 작성 (담당)
+    checked_by: str = ""  # 확인
+    prepared_on: dt.date | None = None
+    account_note: str = ""  # why accounts are not shown (no key), else ""
 
     @property
     def total(self) -> int:
         return sum(line.amount for line in self.lines)
+
+    @property
+    def paid_lines(self) -> list[AllowanceLine]:
+        return [ln for ln in self.lines if ln.amount > 0]
+
+    def sum_of(self, attr: str) -> int:
+        """The total of one column over the paid lines (``amount``, ``income_tax``, ``net`` ...)."""
+        return sum(getattr(ln, attr) for ln in self.paid_lines)
+
+
+@dataclass
+class AllowanceYearLine:
+    """One person's 참석수당 from one body in one year: what the 원천징수 담당 files."""
+
+    person_id: int | None
+    name: str
+    institution: str
+    body_name: str
+    tax_kind: str
+    payments: int = 0  # 지급 건수 (one per meeting)
+    amount: int = 0
+    taxable_income: int = 0
+    income_tax: int = 0
+    local_tax: int = 0
+    has_rrn: bool = False  # 주민등록번호 등록 여부 (the number itself is never printed here)
+
+    @property
+    def withheld(self) -> int:
+        return self.income_tax + self.local_tax
+
+    @property
+    def net(self) -> int:
+        return self.amount - self.withheld
+
+
+@dataclass
+class AllowancePayment:
+    """One payment of the year: a meeting's line for one person."""
+
+    paid_on: dt.date
+    body_name: str
+    meeting: str
+    name: str
+    institution: str
+    tax_kind: str
+    amount: int
+    taxable_income: int
+    income_tax: int
+    local_tax: int
+    note: str = ""
+
+
+@dataclass
+class AllowanceYearData:
+    year: int
+    body_name: str = ""  # "" = every body
+    people: list[AllowanceYearLine] = field(default_factory=list)
+    payments: list[AllowancePayment] = field(default_factory=list)

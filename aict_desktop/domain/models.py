@@ -35,6 +35,7 @@ from aict_desktop.domain.enums import (
     VoteResult,
 )
 from aict_desktop.domain.rules.composition import Gender
+from aict_desktop.domain.rules.tax import TaxKind
 from aict_desktop.domain.rules.voting import RecusalKind, VoteChoice
 
 
@@ -139,6 +140,7 @@ class Person(SQLModel, table=True):
     is_public_official: bool = False  # 공무원: no allowance by default
     gender: Gender = _enum(Gender, Gender.UNKNOWN)  # 성별 (양성평등기본법 제21조 composition)
     birth_year: Optional[int] = None  # 출생연도 (optional)
+    tax_kind: TaxKind = _enum(TaxKind, TaxKind.OTHER_INCOME)  # 참석수당 원천징수 (domain.rules.tax; revision 0004)
     # encrypted at rest (security.fields); never stored in clear
     rrn_enc: Optional[str] = None  # 주민등록번호
     bank_enc: Optional[str] = None  # 은행·계좌번호·예금주
@@ -419,6 +421,18 @@ class AccessLog(SQLModel, table=True):
     detail: str = ""
     prev_hash: str = Field(default="", max_length=64)
     hash: str = Field(default="", max_length=64)
+
+
+class BodyBudget(SQLModel, table=True):
+    """A body's yearly budget (revision 0004): the 운영현황 report sets 수당 집행액 against it."""
+
+    __table_args__ = (sa.UniqueConstraint("body_id", "year"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    body_id: int = Field(foreign_key="body.id", index=True)
+    year: int
+    allowance: int = 0  # 참석수당 예산 (won)
+    note: str = ""
 
 
 class Setting(SQLModel, table=True):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from aict_desktop.security.keys import KeyManager
 from aict_desktop.services.allowances import AllowanceService
+from aict_desktop.services.annual_report import AnnualReportService
 from aict_desktop.services.appointments import AppointmentService
 from aict_desktop.services.bodies import BodyService
 from aict_desktop.services.certificates import CertificateService
@@ -44,6 +45,7 @@ class Services:
     personal: PersonalDataService
     groups: WorkingGroupService
     reports: ReportService
+    annual: AnnualReportService
 
     def __init__(self, store: Store):
         self.store = store
@@ -54,10 +56,11 @@ class Services:
         self.meetings = MeetingService(store)
         self.tasks = TaskService(store)
         self.certificates = CertificateService(store, appointments=self.appointments)
-        self.allowances = AllowanceService(store)
-        self.exports = ExportService(store, self.allowances)
         self.keys = KeyManager(store)  # the UI/CLI sets keys.passphrase_provider where there is no keyring
         self.personal = PersonalDataService(store, self.keys)
+        self.allowances = AllowanceService(store, personal=self.personal)
+        self.exports = ExportService(store, self.allowances)
+        self.annual = AnnualReportService(store, self.allowances, self.meetings)
         self.groups = WorkingGroupService(store)
         self.reports = ReportService(store, self.groups)
 

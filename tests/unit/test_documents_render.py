@@ -197,11 +197,12 @@ def test_allowances_pdf_and_xlsx_totals():
     pdf = allowances.render_pdf(d)
     assert font_problems(pdf) == []
     text = pdf_text(pdf)
-    in_order(text, ["참석수당 지급 명세", "150,000원", "성명", "소속", "직위", "구분", "지급액", "홍길동", "200,000원",
-                    "김공무", "0원", "서면이", "100,000원", "합계", "3명", "300,000원"])
-    assert "불참자" not in text
+    in_order(text, ["참석수당 지급 조서", "150,000원", "성명", "소속·직위", "지급액", "실지급액", "홍길동", "200,000",
+                    "서면이", "100,000", "합계", "2명", "300,000", "지급 총액: 금300,000원(금삼십만원)"])
+    assert "불참자" not in text and "김공무" not in text  # the 조서 lists the paid; the service lists the unpaid below
     ws = load_workbook(io.BytesIO(allowances.render_xlsx(d))).active
-    assert ws.cell(row=ws.max_row, column=7).value == 300000
+    total = next(r for r in ws.iter_rows(values_only=True) if r[0] == "합계")
+    assert total[4] == 300000 and total[9] == 300000
 
 
 @pytest.mark.parametrize("render", ["roster", "minutes"])

@@ -61,9 +61,13 @@ def test_meeting_documents_from_the_database(services):
     services.meetings.confirm_minutes(m.id, "이간사")
     assert "초안" not in pdf_text(services.exports.minutes(m.id))
 
+    with pytest.raises(ValidationError, match="개최"):  # a payment statement only for a meeting held
+        services.exports.allowances_pdf(m.id)
+    services.meetings.update(m.id, {"status": "개최"})
     allowance = services.exports.allowances_pdf(m.id)
     assert len(pdf_pages(allowance)) == 1
-    in_order(pdf_text(allowance), ["참석수당 지급 명세", "출석위원", "200,000원", "합계", "700,000원"])
+    in_order(pdf_text(allowance), ["참석수당 지급 조서", "출석위원", "200,000", "합계", "700,000",
+                                   "지급 총액: 금700,000원(금칠십만원)"])
     with pytest.raises(NotFound):
         services.exports.notice_pdf(9999)
 
@@ -71,6 +75,7 @@ def test_meeting_documents_from_the_database(services):
 @pytest.mark.sqlite_only  # the CLI runs on the SQLite data file
 def test_cli_export_every_kind_and_bad_input(services, db_path, tmp_path):
     body, m, _att, _people = setup_meeting(services)
+    services.meetings.update(m.id, {"status": "개최"})  # allowances are paid for a meeting held
     assert aict("export", "notice", "--meeting", str(m.id), "--out", str(tmp_path / "late.pdf"),
                 db=db_path).returncode == 1  # later than 7 days before the meeting: needs a reason
     assert aict("export", "notice", "--meeting", str(m.id), "--urgent-reason", "긴급 안건", "--out",

@@ -17,6 +17,9 @@ from aict_desktop.domain.rules.membership import (
     role_sort_key, serves_on, signer_roles,
 )
 from aict_desktop.domain.rules.settings import SOURCES, BodyRules, rules_of, source_of
+from aict_desktop.domain.rules.tax import (
+    DEFAULT_TAX_KIND, TAX_RATES, TaxKind, TaxRates, Withholding, is_payable, tax_kind_of, truncate, withholding,
+)
 from aict_desktop.domain.rules.voting import RecusalKind, VoteBasis, VoteChoice, require_quorum, totals, vote_basis
 
 __all__ = [
@@ -27,4 +30,6 @@ __all__ = [
     "pay_basis", "presiding_role", "printed_position", "quorum_changes", "renewal_check", "require_quorum",
     "role_sort_key", "rules_of", "serves_on", "signer_roles", "sorted_attendees", "source_of", "tally",
     "term_problem", "totals", "vote_basis",
+    "DEFAULT_TAX_KIND", "TAX_RATES", "TaxKind", "TaxRates", "Withholding", "is_payable", "tax_kind_of", "truncate",
+    "withholding",
 ]
