@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton
 
 from aict_desktop.domain.enums import MeetingKind, MeetingStatus
 from aict_desktop.i18n import _
@@ -63,6 +63,12 @@ class MeetingsPage(EntityPage):
             self.document_actions.addWidget(b)
         self.document_actions.addStretch(1)
         self.add_button_row(self.document_actions)
+        self.annual_button = QPushButton(_("Annual report…"))  # 운영현황 보고서
+        self.annual_button.setObjectName("annual_report")
+        self.annual_button.setToolTip(_("The year's meetings, members and allowances of the body chosen above "
+                                        "(every body when none is chosen)"))
+        self.annual_button.clicked.connect(lambda _c=False: self.preview_annual_report())
+        self.below_table.addWidget(self.annual_button)
         from aict_desktop.ui.meetings.page_buttons import install_meeting_buttons
 
         install_meeting_buttons(self, row)  # 회의 준비 · 회의 진행 (ui/meetings)
@@ -162,6 +168,18 @@ class MeetingsPage(EntityPage):
             if make is None:
                 return
         self.documents.preview(make, f"{m.title} {doc_name}", f"{m.title} {doc_name}.pdf")
+
+    def preview_annual_report(self, year: int | None = None) -> None:
+        """운영현황 보고서 of a year (asked; this year by default) for the body in the filter, or all bodies."""
+        if year is None:
+            this_year = dt.date.today().year
+            year, ok = QInputDialog.getInt(self, _("Annual report"), _("Year:"), this_year, 2000, this_year + 1)
+            if not ok:
+                return
+        body_id = self.filters.value("body")
+        annual = self.services.annual
+        name = f"{year}년 운영현황 보고서"
+        self.documents.preview(lambda: annual.export(year, body_id, "pdf"), name, f"{name}.pdf")
 
     def print_current(self) -> None:
         self.preview_document("notice")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from aict_desktop.domain.enums import AppointmentStatus, Role
-from aict_desktop.domain.rules import Gender
+from aict_desktop.domain.errors import DomainError
+from aict_desktop.domain.rules import DEFAULT_TAX_KIND, Gender, TaxKind, tax_kind_of
 from aict_desktop.i18n import _, fmt_range
 from aict_desktop.ui.choices import body_items, institution_items, optional
 from aict_desktop.ui.models.base import enum_label
@@ -47,6 +48,9 @@ class PeopleTab(EntityPage):
         form.line("email", _("E-mail"))
         form.line("mobile", _("Mobile"), "010-0000-0000")
         form.check("is_public_official", _("Public official"), _("Public official (no allowance by default)"))
+        form.enum("tax_kind", _("Tax treatment"), TaxKind)  # 원천징수 구분, saved by services.allowances
+        form.fields["tax_kind"].setToolTip(_("How this person's attendance allowance is taxed (원천징수): "
+                                             "the tax officer decides; 기타소득 unless told otherwise"))
         form.text("note", _("Note"), 60)
         self.appointments_label = QLabel()
         self.appointments_label.setWordWrap(True)
@@ -98,20 +102,41 @@ class PeopleTab(EntityPage):
     def record_values(self, record) -> dict:
         values = super().record_values(record)
         values["birth_year"] = "" if record.birth_year is None else str(record.birth_year)  # as the line edit shows it
+        values["tax_kind"] = tax_kind_of(record.tax_kind).value
         return values
 
     def defaults(self) -> dict:
-        return {"gender": Gender.UNKNOWN.value}
+        return {"gender": Gender.UNKNOWN.value, "tax_kind": DEFAULT_TAX_KIND.value}
 
     def new_title(self) -> str:
         return _("New person")
 
     def create(self, values):
-        return self.services.roster.create_person(**values)
+        values = dict(values)
+        kind = values.pop("tax_kind", None)
+        return self._save_tax_kind(self.services.roster.create_person(**values), kind)
 
     def update(self, record_id, values, expected_version, original):
-        return self.services.roster.update_person(record_id, values, expected_version=expected_version,
-                                                  original=original)
+        values = dict(values)
+        kind = values.pop("tax_kind", None)
+        person = self.services.roster.update_person(record_id, values, expected_version=expected_version,
+                                                    original=original) if values else self._current
+        return self._save_tax_kind(person, kind)
+
+    def _save_tax_kind(self, person, kind):
+        """The tax kind goes through ``services.allowances`` (it owns the 원천징수 rules)."""
+        if kind is None or tax_kind_of(person.tax_kind).value == kind:
+            return person
+        try:
+            self.services.allowances.set_tax_kind(person.id, kind)
+        except DomainError:
+            # the rest is saved: edit that person from here on (never create them twice), the refused
+            # kind still in the combo, so pressing Save again retries only the tax kind
+            self._current = person
+            self._original = self.record_values(person)
+            self.delete_button.setEnabled(True)
+            raise
+        return self.services.roster.get_person(person.id)
 
     def delete(self, record_id):
         self.services.roster.delete_person(record_id)

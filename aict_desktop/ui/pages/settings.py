@@ -193,6 +193,7 @@ class SettingsPage(QWidget):
             return
         self.body_form.set_values({k: getattr(self._body, k) for k in BODY_KEYS})
         self.rules_form.set_rules(self.services.bodies.rules(self._body.id))
+        self.rules_form.load_budget(self.services, self._body.id)
         self.set_seal(self._body.seal_png, changed=False)
 
     def set_seal(self, data: bytes | None, changed: bool = True) -> None:
@@ -245,6 +246,8 @@ class SettingsPage(QWidget):
                 self.body_form.show_error(ValidationError(err.message, field="seal"))
             else:
                 self.body_form.show_error(err)
+            return False
+        if not self.rules_form.save_budget():  # the year's allowance budget (its own table)
             return False
         self._body = self.services.bodies.get_body(body_id)
         self.rules_form.set_rules(self.services.bodies.rules(body_id))

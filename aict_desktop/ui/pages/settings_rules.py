@@ -4,20 +4,34 @@ Each field shows the rule's label and, as the tooltip of the label and the edito
 조례 it comes from. The kind of editor follows the rule's type in ``BodyRules``: a combo for
 a quorum rule, check boxes for a set of attendance kinds, a spin box for a number, a check box
 for a yes/no. Only what the user changed is handed to ``BodyService.save_rules``, which checks it.
+
+Below the rules, the body's 참석수당 budget of this year (not a rule: ``AllowanceService.budget`` /
+``set_budget``); the page loads it with ``load_budget`` and saves it with ``save_budget``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import fields
 from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QComboBox, QHBoxLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from aict_desktop.domain.enums import AttendanceStatus
+from aict_desktop.domain.errors import DomainError
 from aict_desktop.domain.rules import SOURCES, BodyRules
 from aict_desktop.i18n import N_, _
-from aict_desktop.ui.widgets.form import FormPanel, enum_items, fill_combo
+from aict_desktop.ui.widgets.form import ERROR_STYLE, FormPanel, enum_items, fill_combo
 
 S = AttendanceStatus
 ATTENDANCE_KINDS = (S.PRESENT, S.ONLINE, S.PROXY, S.WRITTEN)  # the check boxes of a set, in this order
@@ -31,6 +45,10 @@ SPINS = {
     "signing_members": (0, 99, ""),
 }
 DEFAULTS = {f.name: f.default for f in fields(BodyRules)}
+BUDGET_SOURCE = "행정기관위원회법 제12조 (예산의 범위에서 지급)"
+BUDGET_NOT_SET = -1  # the spin box value shown as "Not set" (stored as None)
+BUDGET_MAX = 2_000_000_000  # won; a QSpinBox holds a 32-bit int
+BUDGET_STEP = 100_000
 
 
 class _WheelGuard(QObject):
@@ -108,6 +126,7 @@ class RulesPanel(FormPanel):
             self.add(info.key, _(info.label), editor)
             self.labels[info.key].setToolTip(info.source)
             editor.setToolTip(info.source)
+        self._build_budget()
 
     def _editor(self, key: str, default) -> QWidget:
         if isinstance(default, Enum):
@@ -167,3 +186,74 @@ class RulesPanel(FormPanel):
             if v != self._loaded.get(key):
                 out[key] = sorted(s.value for s in v) if isinstance(v, frozenset) else v
         return out
+
+    # --- this year's allowance budget (not a rule: not in ``fields``, never in ``changes()``) ------
+
+    def _build_budget(self) -> None:
+        self._budget_services = None
+        self._budget_body: int | None = None
+        self._budget_loaded: int | None = None
+        self.budget_year = dt.date.today().year
+        spin = QSpinBox()
+        spin.setObjectName("allowance_budget")
+        spin.setRange(BUDGET_NOT_SET, BUDGET_MAX)
+        spin.setSingleStep(BUDGET_STEP)
+        spin.setGroupSeparatorShown(True)
+        spin.setSuffix(_(" won"))
+        spin.setSpecialValueText(_("Not set"))
+        spin.setToolTip(BUDGET_SOURCE)
+        self.budget_spin = no_wheel_without_focus(spin)
+        self.budget_error = QLabel()
+        self.budget_error.setStyleSheet(ERROR_STYLE)
+        self.budget_error.setWordWrap(True)
+        self.budget_error.setVisible(False)
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(spin)
+        box.addWidget(self.budget_error)
+        self.budget_label = QLabel()
+        self.budget_label.setBuddy(spin)
+        self.budget_label.setToolTip(BUDGET_SOURCE)
+        self.layout_.addRow(self.budget_label, holder)
+        self._set_budget_label()
+
+    def _set_budget_label(self) -> None:
+        self.budget_label.setText(_("Allowance budget {year}").format(year=self.budget_year))
+
+    def budget_value(self) -> int | None:
+        n = self.budget_spin.value()
+        return None if n == BUDGET_NOT_SET else n
+
+    def load_budget(self, services, body_id: int | None, year: int | None = None) -> None:
+        """Show the body's 참석수당 budget of ``year`` (this year unless given)."""
+        self._budget_services, self._budget_body = services, body_id
+        self.budget_year = year or dt.date.today().year
+        self._set_budget_label()
+        self._budget_error(None)
+        amount = services.allowances.budget(body_id, self.budget_year) if body_id is not None else None
+        self.budget_spin.setValue(BUDGET_NOT_SET if amount is None else amount)
+        self._budget_loaded = self.budget_value()
+        self.budget_spin.setEnabled(body_id is not None)
+
+    def budget_changed(self) -> bool:
+        return self._budget_body is not None and self.budget_value() != self._budget_loaded
+
+    def save_budget(self) -> bool:
+        """Save the budget if it was changed; a refusal is shown under the spin box."""
+        if not self.budget_changed():
+            return True
+        try:
+            self._budget_services.allowances.set_budget(self._budget_body, self.budget_year, self.budget_value())
+        except DomainError as err:
+            self._budget_error(err.message)
+            return False
+        self._budget_loaded = self.budget_value()
+        self._budget_error(None)
+        return True
+
+    def _budget_error(self, text: str | None) -> None:
+        self.budget_error.setText(text or "")
+        self.budget_error.setVisible(bool(text))
+        self.budget_spin.setStyleSheet("border: 1px solid #b3261e;" if text else "")
