@@ -54,6 +54,13 @@ def open_data(target: str) -> Opened:
         if lock is not None:
             lock.release()
         raise
+    if lock is not None:
+        try:
+            lock.bind_identity()  # a file created just now: lock its device+inode too (hard links)
+        except BaseException:
+            store.dispose()
+            lock.release()
+            raise
     services = Services(store)
     empty = not services.bodies.list_bodies()
     return Opened(services, lock, empty)

@@ -27,11 +27,18 @@ def cmd_init(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from aict_desktop.store.integrity import run_checks
+    from aict_desktop.store.integrity import damage_report, run_checks
+    from aict_desktop.store.sqlite_files import DamagedFile
 
-    services = open_services(args)
-    report = run_checks(services.store)
-    services.store.dispose()
+    try:
+        services = open_services(args)
+    except DamagedFile as err:  # too damaged to open: still a report, not a traceback
+        report = damage_report(err.detail)
+    else:
+        try:
+            report = run_checks(services.store)
+        finally:
+            services.store.dispose()
     for note in report.notes:
         print("✔ " + note)
     for problem in report.problems:

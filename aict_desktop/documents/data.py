@@ -138,6 +138,8 @@ class MinutesData:
     quorum_line: str = ""  # "재적위원 16명 중 14명 출석"
     quorum_details: list[str] = field(default_factory=list)  # "대리출석 1명", "서면 참석 1명", …
     quorum_changes: list[str] = field(default_factory=list)  # "16:10 의사정족수 미달(표결 중지) — …"
+    organiser: str = ""  # 개최기관
+    order: str = ""  # 진행 순서
     proxies: list[str] = field(default_factory=list)  # 대리출석 not counted as 출석
     written: list[str] = field(default_factory=list)  # 서면 not counted as 출석
 

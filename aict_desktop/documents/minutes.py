@@ -1,6 +1,7 @@
 """회의록 (minutes) as PDF; the text helpers here are shared with the DOCX and HWPX writers.
 
-Header table 회의명·일시·장소·성원·참석위원(n명)·(대리출석·서면)·불참위원·배석자·안건; then per
+Header table with the labels 공공기록물법 시행령 제18조② requires (회의의 명칭, 개최기관, 일시 및 장소,
+참석자 및 배석자 명단 as 성원·참석위원(n명)·(대리출석·서면)·불참위원·배석자, 진행 순서, 상정 안건); then per
 agenda item 발언 요지, 의결 결과 with counts and 후속 조치 (the action items
 made under it: what, who, by when); then a signature block.
 A 초안 prints a visible draft mark on every page.
@@ -14,6 +15,7 @@ from aict_desktop.documents.preflight import Field, check
 from aict_desktop.i18n import _, fmt_date, fmt_date_long, fmt_datetime, fmt_time
 
 TITLE = "회의록"
+ITEMS_HEADING = "상정 안건별 발언 요지, 결정 사항 및 표결 내용"
 OTHER_ACTIONS = "기타 후속 조치"  # action items not under any agenda item
 CONFIRM_SENTENCE = "위 회의록의 내용이 사실과 다름없음을 확인합니다."
 
@@ -33,9 +35,9 @@ def quorum_text(d: MinutesData) -> str:
 def header_rows(d: MinutesData) -> list[tuple[str, str]]:
     agenda = "\n".join(f"{it.number}. [{it.kind}] {it.title}" for it in d.items) or "-"
     rows = [
-        ("회의명", d.title),
-        ("일시", when_text(d)),
-        ("장소", d.place or "-"),
+        ("회의의 명칭", d.title),
+        ("개최기관", d.organiser or "-"),
+        ("일시 및 장소", f"{when_text(d)}\n{d.place or '-'}"),
         ("성원", quorum_text(d)),
         (f"참석위원({len(d.present)}명)", ", ".join(d.present) or "-"),
     ]
@@ -46,7 +48,8 @@ def header_rows(d: MinutesData) -> list[tuple[str, str]]:
     return rows + [
         (f"불참위원({len(d.absent)}명)", ", ".join(d.absent) or "-"),
         ("배석자", ", ".join(d.observers) or "-"),
-        ("안건", agenda),
+        ("진행 순서", d.order or "-"),
+        ("상정 안건", agenda),
     ]
 
 
@@ -81,7 +84,7 @@ def vote_lines(it: MinutesItem) -> list[str]:
     if it.recusals:
         lines.append("○ 제척·기피·회피: " + ", ".join(it.recusals))
     if it.decision is not None:
-        lines.append("○ 의결 결과: " + decision_text(it.decision))
+        lines.append("○ 결정 사항 및 표결 내용: " + decision_text(it.decision))
     if it.votes:
         lines.append("○ 표결 내용: " + it.votes)
     return lines
@@ -132,7 +135,7 @@ def render_pdf(d: MinutesData) -> bytes:
     story = [theme.para(TITLE, st.title), theme.para(status_line(d), st.subtitle), header]
     if d.summary:
         story += [theme.para("회의 개요", st.heading), theme.para(d.summary, st.body)]
-    story.append(theme.para("안건별 논의 및 의결 결과", st.heading))
+    story.append(theme.para(ITEMS_HEADING, st.heading))
     if not d.items:
         story.append(theme.para("(안건 없음)", st.body_indent))
     for it in d.items:

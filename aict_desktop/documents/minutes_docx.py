@@ -55,7 +55,7 @@ def render_docx(d: MinutesData) -> bytes:
     if d.summary:
         _korean_font(doc.add_paragraph().add_run("회의 개요"), 12, bold=True)
         _korean_font(doc.add_paragraph().add_run(d.summary), 11)
-    _korean_font(doc.add_paragraph().add_run("안건별 논의 및 의결 결과"), 12, bold=True)
+    _korean_font(doc.add_paragraph().add_run(m.ITEMS_HEADING), 12, bold=True)
     for it in d.items:
         _korean_font(doc.add_paragraph().add_run(m.item_heading(it)), 11, bold=True)
         _korean_font(doc.add_paragraph().add_run("○ 발언 요지"), 11)

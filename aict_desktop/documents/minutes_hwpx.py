@@ -28,7 +28,7 @@ def render_hwpx(d: MinutesData) -> bytes:
         doc.add_paragraph("회의 개요", char_pr_id_ref=bold)
         for line in d.summary.splitlines():
             doc.add_paragraph(line)
-    doc.add_paragraph("안건별 논의 및 의결 결과", char_pr_id_ref=bold)
+    doc.add_paragraph(m.ITEMS_HEADING, char_pr_id_ref=bold)
     for it in d.items:
         doc.add_paragraph(m.item_heading(it), char_pr_id_ref=bold)
         doc.add_paragraph("○ 발언 요지")

@@ -8,6 +8,7 @@ typed lives only in memory.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -47,18 +48,29 @@ from aict_desktop.services.validation import clean_text, parse_enum
 NOTES_MAX = 200_000
 
 
+# Word's Shift+Enter (U+000B), a page break (U+000C), NEL and the Unicode line/paragraph separators
+# are line breaks in the text a user pastes: they become "\n". Other control characters (and lone
+# surrogates, which no file can store) are dropped; "\n" and "\t" stay.
+_LINE_BREAKS = re.compile("\r\n|[\r\u000b\u000c\u0085\u2028\u2029]")
+_DROPPED = re.compile("[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ud800-\udfff]")
+
+
+def normalize_breaks(text: str) -> str:
+    """Pasted line breaks of every kind as plain line breaks; other control characters dropped (tabs kept)."""
+    return _DROPPED.sub("", _LINE_BREAKS.sub("\n", text))
+
+
 def clean_notes(value, label: str, max_len: int = NOTES_MAX) -> str:
-    """Free text typed live: kept exactly as typed (no trimming), control characters refused."""
-    text = unicodedata.normalize("NFC", "" if value is None else str(value))
+    """Free text typed live: kept as typed (no trimming), only invisible control characters cleaned.
+
+    Minutes are never refused for what a paste brought in (issue 14 item 2): line-break characters
+    become line breaks, other control characters are dropped.
+    """
+    text = unicodedata.normalize("NFC", normalize_breaks("" if value is None else str(value)))
     if len(text) > max_len:
         raise ValidationError(
             _("{label} is too long ({n} characters; at most {max}).").format(label=label, n=len(text), max=max_len)
         )
-    for ch in text:
-        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t":
-            raise ValidationError(
-                _("{label} contains an invisible control character (U+{code:04X}).").format(label=label, code=ord(ch))
-            )
     return text
 
 

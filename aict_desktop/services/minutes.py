@@ -52,9 +52,18 @@ class MinutesMixin:
             s.add(m)
 
     def confirm_minutes(self, meeting_id: int, by: str) -> Meeting:
+        """확정: refused while a field the law requires is empty (공공기록물법 시행령 제18조②)."""
+        from aict_desktop.services.attendees import meeting_count
+        from aict_desktop.services.minutes_data import missing_record
+
         with self.store.write() as s:
             m = self._get(s, meeting_id)
             self._require_draft(m)
+            missing = missing_record(s, meeting_count(s, meeting_id))
+            if missing:
+                raise ValidationError(_(
+                    "The minutes cannot be confirmed yet: the law requires {fields} (공공기록물법 시행령 제18조②)."
+                ).format(fields=", ".join(missing)))
             who = clean_text(by, _("Confirmed by"), required=True, max_len=100)
             now = dt.datetime.now().replace(microsecond=0)
             log_access(s, "minutes.confirm", target=m.title, detail=who)

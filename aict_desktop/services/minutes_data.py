@@ -18,7 +18,12 @@ from aict_desktop.documents.data import (
     MinutesItem,
 )
 from aict_desktop.domain.enums import AttendanceStatus, MinutesStatus
-from aict_desktop.domain.models import AgendaItem, Decision, Person, Recusal, Task, Vote
+from aict_desktop.domain.enums import MembershipRole
+from aict_desktop.domain.models import (
+    AgendaItem, Decision, Institution, InstitutionMembership, Person, Recusal, Task, Vote,
+)
+from aict_desktop.domain.rules.minutes_record import RecordItem, missing_fields, order_text
+from aict_desktop.i18n import fmt_time
 from aict_desktop.domain.rules import (
     Attendee,
     counts_for_quorum,
@@ -88,6 +93,27 @@ def _recusal_lines(s: Session, item_id: int, names: dict[int, str]) -> list[str]
             for r in s.exec(select(Recusal).where(Recusal.agenda_item_id == item_id).order_by(Recusal.id))]
 
 
+def organiser(s: Session, body) -> str:
+    """개최기관: the body's 주관기관 or 간사기관, else its 위촉권자, else the body itself."""
+    q = (select(Institution.name, InstitutionMembership.role)
+         .join(InstitutionMembership, InstitutionMembership.institution_id == Institution.id)
+         .where(InstitutionMembership.body_id == body.id, InstitutionMembership.left_on.is_(None),
+                InstitutionMembership.role.in_([MembershipRole.HOST, MembershipRole.SECRETARIAT])))
+    hosts = sorted(s.exec(q).all(), key=lambda r: r[1] is not MembershipRole.HOST)
+    return hosts[0][0] if hosts else (body.issuer or body.name)
+
+
+def missing_record(s: Session, mc: MeetingCount) -> list[str]:
+    """The fields the law requires that this meeting's minutes still lack (none: it may be confirmed)."""
+    items = []
+    for it in s.exec(select(AgendaItem).where(AgendaItem.meeting_id == mc.meeting.id).order_by(AgendaItem.position)):
+        decided = s.exec(select(Decision).where(Decision.agenda_item_id == it.id)).first() is not None
+        items.append(RecordItem(kind=it.kind, notes=it.notes, decided=decided))
+    recorded = any(a.status is not S.UNKNOWN for a in mc.attendees if a.is_member)
+    return missing_fields(title=mc.meeting.title, organiser=organiser(s, mc.body), place=mc.meeting.place,
+                          attendance_recorded=recorded, items=items)
+
+
 def minutes_data(s: Session, mc: MeetingCount, current) -> MinutesData:
     m, t = mc.meeting, mc.tally
     lists = attendance_lists(mc)
@@ -122,4 +148,6 @@ def minutes_data(s: Session, mc: MeetingCount, current) -> MinutesData:
         confirmed_by=m.minutes_confirmed_by, confirmed_at=m.minutes_confirmed_at, signers=signers,
         quorum_line=t.line(), quorum_details=t.detail_lines(),
         quorum_changes=[c.text(t.enrolled) for c in quorum_changes(mc.attendees, mc.rules)],
+        organiser=organiser(s, mc.body),
+        order=order_text(fmt_time(m.opened_at), fmt_time(m.closed_at), len(items)),
     )

@@ -1,4 +1,10 @@
-"""Online backup and validated restore of the SQLite data file."""
+"""Online backup and validated restore of the SQLite data file.
+
+A backup is written only from a sound file that is this program's data and still the file the
+program opened: ``PRAGMA quick_check`` before (and on the copy, before it replaces anything),
+the app marker, and the watchdog's device+inode check. So a damaged, emptied, deleted or
+replaced data file never overwrites a good backup (issue 14 items 3 and 4).
+"""
 
 from __future__ import annotations
 
@@ -10,8 +16,8 @@ from pathlib import Path
 
 from aict_desktop.domain.errors import StoreError
 from aict_desktop.i18n import _
-from aict_desktop.store.engine import SQLITE_MAGIC
-from aict_desktop.store.identity import APP_MARKER
+from aict_desktop.store.identity import APP_MARKER, file_identity
+from aict_desktop.store.sqlite_files import DamagedFile, connect, probe, quick_check
 
 # the tables every schema revision of this program has
 REQUIRED_TABLES = {"alembic_version", "setting", "body", "institution", "person", "appointment", "meeting",
@@ -24,26 +30,69 @@ def _require_file(store) -> Path:
     return store.path
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    ia = file_identity(a)
+    return a == b or (ia is not None and ia == file_identity(b))
+
+
+def _source_problem(store, source: Path) -> str | None:
+    """Why the file at ``source`` must not be backed up now (None when it may)."""
+    lost = store.lost() if hasattr(store, "lost") else None
+    if lost is not None:
+        return lost
+    if file_identity(source) is None:
+        return _("The data file {path} is not there any more, so no backup was written (the earlier backups were "
+                 "kept).").format(path=source)
+    return None
+
+
 def backup_to(store, target: Path) -> Path:
-    """Copy the live database with SQLite's online backup (consistent under WAL)."""
+    """Copy the live database with SQLite's online backup (consistent under WAL).
+
+    Refused, leaving any earlier backup at ``target`` as it was, when the data file is gone,
+    replaced, not this program's, or damaged; the copy is checked before it replaces anything.
+    """
     source = _require_file(store)
     target = Path(target).expanduser().resolve()
-    if target == source:
+    if _same_file(target, source):
         raise StoreError(_("The backup cannot overwrite the data file itself."))
     if not target.parent.exists():
         raise StoreError(_("The folder {folder} does not exist.").format(folder=target.parent))
+    problem = _source_problem(store, source)
+    if problem is not None:
+        raise StoreError(problem)
     tmp = target.with_name(target.name + ".part")
     try:
-        with contextlib.closing(sqlite3.connect(source, timeout=10)) as src, contextlib.closing(
-            sqlite3.connect(tmp)
-        ) as dst:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
+        with contextlib.closing(connect(source, "ro")) as src:  # never creates a missing file
+            if src.execute("SELECT count(*) FROM sqlite_master WHERE name = 'setting'").fetchone()[0] == 0 or \
+                    _marker(src) != APP_MARKER:
+                raise StoreError(_("{path} does not hold this program's data, so no backup was written (the earlier "
+                                   "backups were kept).").format(path=source))
+            damage = quick_check(src)
+            if damage:
+                raise DamagedFile(source, "; ".join(damage))
+            with contextlib.closing(sqlite3.connect(tmp)) as dst:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                damage = quick_check(dst)
+        if damage:
+            raise StoreError(_("The backup copy came out damaged ({detail}); {path} was left as it was.").format(
+                detail="; ".join(damage), path=target))
         tmp.replace(target)
+    except StoreError:
+        tmp.unlink(missing_ok=True)
+        raise
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.DatabaseError) and "malformed" in str(exc).lower():
+            raise DamagedFile(source, str(exc)) from exc
         raise StoreError(_("The backup could not be written to {path}: {reason}").format(path=target, reason=exc))
     return target
+
+
+def _marker(conn) -> str | None:
+    row = conn.execute("SELECT value FROM setting WHERE key = 'app'").fetchone()
+    return row[0] if row else None
 
 
 def validate_backup(path: Path) -> str:
@@ -53,11 +102,13 @@ def validate_backup(path: Path) -> str:
     path = Path(path).expanduser()
     if not path.is_file():
         raise StoreError(_("There is no file at {path}.").format(path=path))
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_MAGIC:
-            raise StoreError(_("{path} is not a backup of this program (it is not a SQLite file).").format(path=path))
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        probe(path)  # through SQLite: the file might be the open data file under another name
+    except StoreError:
+        raise StoreError(_("{path} is not a backup of this program (it is not a SQLite file).").format(
+            path=path)) from None
+    try:
+        with contextlib.closing(connect(path, "ro")) as conn:
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if ok != "ok":
                 raise StoreError(_("{path} is damaged ({detail}).").format(path=path, detail=ok))
@@ -89,7 +140,7 @@ def restore_from(db_path: Path, backup: Path, *, lock_held: bool = False) -> Pat
 
     db_path = Path(db_path).expanduser().resolve()
     backup = Path(backup).expanduser().resolve()
-    if backup == db_path:
+    if _same_file(backup, db_path):
         raise StoreError(_("The backup and the data file are the same file."))
     validate_backup(backup)
     lock = None if lock_held or not db_path.parent.is_dir() else InstanceLock(db_path).acquire()

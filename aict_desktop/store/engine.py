@@ -3,6 +3,8 @@
 A SQLite file runs in WAL mode with foreign keys on and a busy timeout; its
 transactions start with an explicit ``BEGIN`` (``BEGIN IMMEDIATE`` for a
 writing session) so two processes never interleave a read-then-write.
+A local file is watched (``store.watchdog``): before every write the program
+checks it still holds its locks and the file is the one it opened.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session, create_engine
 
 from aict_desktop.domain.errors import StoreError
@@ -45,17 +47,11 @@ def check_sqlite_file(path: Path, *, must_exist: bool) -> None:
         return
     if path.is_dir():
         raise StoreError(_("{path} is a folder, not a data file.").format(path=path))
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(16)
-    except OSError as exc:
-        raise StoreError(_("The data file {path} cannot be read: {reason}").format(path=path, reason=exc.strerror))
-    if head and head != SQLITE_MAGIC:
-        raise StoreError(
-            _("{path} is not a database of this program (it is not a SQLite file). Nothing was changed.").format(
-                path=path
-            )
-        )
+    # through SQLite, never Python's open(): closing a descriptor of the file would release the locks this
+    # process may already hold on it (store/sqlite_files.py). An empty (0-byte) file is refused too.
+    from aict_desktop.store.sqlite_files import probe
+
+    probe(path)
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record) -> None:
@@ -104,6 +100,34 @@ class Store:
         self.engine = make_engine(url)
         self.revision: str | None = None  # schema revision found when opened (store.migrate)
         self._writer = self.engine.execution_options(sqlite_immediate=True) if self.is_sqlite else self.engine
+        self.watchdog = None  # a local file's Watchdog, from watch() (open_store starts it)
+
+    def watch(self) -> None:
+        """Start watching the local data file (its locks, and that it stays the file that was opened)."""
+        if self.path is None or self.watchdog is not None:
+            return
+        from aict_desktop.store.watchdog import Watchdog
+
+        dog = Watchdog(self)
+        try:
+            dog.start()
+        except sqlite3.Error as exc:  # e.g. a read-only folder: the store still works, unwatched
+            import logging
+
+            logging.getLogger(__name__).warning("cannot watch %s: %s", self.path, exc)
+            return
+        self.watchdog = dog
+
+    def problem(self) -> str | None:
+        """What is wrong with the open data file right now (deleted, replaced, locks lost), or None."""
+        return self.watchdog.check() if self.watchdog is not None else None
+
+    def lost(self) -> str | None:
+        """Why the data file can no longer be used (deleted, moved, replaced, journal deleted), or None."""
+        if self.watchdog is None:
+            return None
+        self.watchdog.check()
+        return self.watchdog.lost
 
     @property
     def dialect(self) -> str:
@@ -119,11 +143,29 @@ class Store:
     def session(self) -> Iterator[Session]:
         """A short read session."""
         with Session(self.engine, expire_on_commit=False) as s:
-            yield s
+            try:
+                yield s
+            except DatabaseError as exc:
+                self._raise_if_damaged(exc)
+                raise
+
+    def _raise_if_damaged(self, exc: DatabaseError) -> None:
+        """A damaged file is a plain message (what happened, what to do), not a traceback."""
+        from aict_desktop.store.sqlite_files import DamagedFile, is_damage
+
+        if self.is_sqlite and is_damage(exc):
+            raise DamagedFile(self.path, str(getattr(exc, "orig", None) or exc)) from exc
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """A short writing session, committed on success, rolled back on error."""
+        """A short writing session, committed on success, rolled back on error.
+
+        Refused, before anything is written, when the data file is no longer safe to write
+        (see ``problem``): a write the program would report as saved must reach the file.
+        """
+        problem = self.problem()
+        if problem is not None:
+            raise StoreError(problem)
         with Session(self._writer, expire_on_commit=False) as s:
             try:
                 yield s
@@ -132,12 +174,20 @@ class Store:
                 with contextlib.suppress(OperationalError):
                     s.rollback()
                 raise write_failure(exc, self.display_name) from exc
+            except DatabaseError as exc:
+                with contextlib.suppress(DatabaseError):
+                    s.rollback()
+                self._raise_if_damaged(exc)
+                raise
             except BaseException:
                 s.rollback()
                 raise
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.watchdog is not None:  # last: the sentinel keeps the -wal until every connection is closed
+            self.watchdog.close()
+            self.watchdog = None
 
 
 def resolve_target(target: str | Path) -> str:
@@ -178,6 +228,7 @@ def open_store(target: str | Path, *, create: bool = False, upgrade: bool = True
         if upgrade:
             with _upgrade_lock(store):
                 migrate.upgrade(store)
+        store.watch()
     except BaseException:
         store.dispose()
         raise

@@ -1,13 +1,19 @@
-"""``aict check``: integrity, foreign keys and the access log's hash chain."""
+"""``aict check``: integrity, foreign keys and the access log's hash chain.
+
+A damaged file is a finding, never a traceback: once SQLite's integrity check fails, the
+checks that would read the damaged tables are not run, and the report says what to do.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
 
 from aict_desktop.i18n import _
 from aict_desktop.store.audit import verify_chain
+from aict_desktop.store.sqlite_files import DamagedFile
 
 
 @dataclass
@@ -20,15 +26,32 @@ class CheckReport:
         return not self.problems
 
 
+def damage_report(detail: str) -> CheckReport:
+    """The report for a file SQLite finds damaged (also when it cannot even be opened)."""
+    report = CheckReport()
+    report.problems.append(_("The file is damaged: {detail}").format(detail=detail))
+    report.problems.append(_("Do not keep working in this file. Restore the latest good backup ('aict restore "
+                             "FILE'); the automatic backups were not replaced by the damaged file."))
+    return report
+
+
 def run_checks(store) -> CheckReport:
+    try:
+        return _run_checks(store)
+    except DatabaseError as exc:  # a damaged page met by one of the later checks
+        return damage_report(str(getattr(exc, "orig", None) or exc))
+    except DamagedFile as exc:
+        return damage_report(exc.detail)
+
+
+def _run_checks(store) -> CheckReport:
     report = CheckReport()
     with store.engine.connect() as conn:
         if store.is_sqlite:
-            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check(20)").fetchall()]
             if rows != ["ok"]:
-                report.problems.append(_("The file is damaged: {detail}").format(detail="; ".join(rows[:5])))
-            else:
-                report.notes.append(_("File structure: intact."))
+                return damage_report("; ".join(rows[:5]))
+            report.notes.append(_("File structure: intact."))
             fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if fk:
                 for table, rowid, parent, _n in fk[:10]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import inspect
@@ -17,7 +16,7 @@ from aict_desktop.resources import migrations_dir
 # The newest revision in migrations/versions. Opening a file already at this
 # revision skips loading Alembic altogether (start-up time); a test keeps this
 # equal to the script directory's head.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0004"
 
 
 def alembic_config(url: str):
@@ -54,7 +53,9 @@ def _sqlite_tables(path: Path) -> tuple[set[str], str | None]:
     """Tables and revision of a SQLite file, read-only (the file is not touched)."""
     if not path.exists() or path.stat().st_size == 0:
         return set(), None
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)) as conn:
+    from aict_desktop.store.sqlite_files import connect
+
+    with contextlib.closing(connect(path, "ro")) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         rev = None
         if "alembic_version" in tables:
@@ -81,6 +82,10 @@ def check_ownership(store) -> None:
     except StoreError:
         raise
     except Exception as exc:  # a corrupt file, a locked file, a refused server
+        from aict_desktop.store.sqlite_files import DamagedFile, is_damage
+
+        if store.path is not None and is_damage(exc):
+            raise DamagedFile(store.path, _reason(exc)) from exc
         raise StoreError(
             _("The data store {name} cannot be opened: {reason}").format(name=store.display_name, reason=_reason(exc))
         ) from exc

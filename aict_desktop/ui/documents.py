@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from aict_desktop.i18n import _
 from aict_desktop.ui.feedback import show_error, status
+from aict_desktop.ui.file_dialogs import get_save_file_name
 from aict_desktop.ui.state import ui_settings
 from aict_desktop.ui.worker import run_in_background
 
@@ -34,10 +35,12 @@ def remember_folder(path: str) -> None:
     ui_settings().setValue("files/last_folder", str(Path(path).parent))
 
 
-def ask_save_path(parent: QWidget, suggested: str) -> str | None:
+def ask_save_path(parent: QWidget, suggested: str, caption: str | None = None) -> str | None:
+    """Where to save a document: a file dialog in the folder used last, the extension added if left out."""
     ext = Path(suggested).suffix.lstrip(".").lower()
-    path, _filter = QFileDialog.getSaveFileName(parent, _("Save as"), str(Path(last_folder()) / suggested),
-                                                _FILTERS.get(ext, "*"))
+    suggested = suggested.replace("/", "_").replace("\\", "_")
+    path, _filter = get_save_file_name(parent, caption or _("Save as"), str(Path(last_folder()) / suggested),
+                                       _FILTERS.get(ext, "*"))
     if not path:
         return None
     if ext and not path.lower().endswith("." + ext):
@@ -47,7 +50,13 @@ def ask_save_path(parent: QWidget, suggested: str) -> str | None:
 
 
 def write_bytes(path: str, data: bytes) -> None:
+    """Write a whole file (a temporary beside it, then renamed); never over an open data file of the program."""
+    from aict_desktop.store.instance_lock import is_open_data_file
+
     target = Path(path)
+    if is_open_data_file(target):
+        raise OSError(0, _("{name} is the program's open data file; choose another file name.").format(
+            name=target.name))
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_bytes(data)
     tmp.replace(target)

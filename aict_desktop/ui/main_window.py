@@ -3,7 +3,9 @@
 Pages are built the first time they are shown (a 주무관 opening the program
 sees the dashboard at once; the other pages cost nothing until visited).
 The window can be shown before the data file is open (``attach_services``
-completes it), so start-up feels immediate.
+completes it), so start-up feels immediate. Once it is open, the window checks
+it every two seconds (deleted, replaced, its journal deleted, the program's
+locks lost) and shows a red banner, and says it once in a message, while it is not safe.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,13 +23,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from aict_desktop import __version__
 from aict_desktop.i18n import N_, _
 from aict_desktop.ui.actions import MENUS, ActionRegistry
-from aict_desktop.ui.feedback import error_text, status
+from aict_desktop.ui.feedback import error_text, show_error, status
 from aict_desktop.ui.state import restore_geometry, save_geometry
 
 
@@ -59,7 +62,9 @@ QListWidget#navigation::item:selected { background: #1f4e8c; color: white; }
 QFrame#editor { background: #fbfbfc; }
 QToolBar { spacing: 4px; qproperty-toolButtonStyle: ToolButtonTextBesideIcon; }
 QLabel#loading { qproperty-alignment: AlignCenter; }
+QLabel#store_banner { background: #b3261e; color: white; font-weight: bold; padding: 8px 12px; }
 """
+STORE_CHECK_MS = 2000
 # Enum-valued properties are set here, by name, rather than with Qt.* in Python: the first use of PySide6's
 # Qt namespace builds its ~90 Python enums (≈20 ms), which would otherwise come before the window is on screen.
 
@@ -92,12 +97,24 @@ class MainWindow(QMainWindow):
         self.loading = QLabel(_("Opening the data file…"))
         self.loading.setObjectName("loading")
         self.stack.addWidget(self.loading)
+        self.store_banner = QLabel()  # the data file is no longer safe: said here until it is
+        self.store_banner.setObjectName("store_banner")
+        self.store_banner.setWordWrap(True)
+        self.store_banner.hide()
+        self._store_problem: str | None = None
+        self._store_timer = QTimer(self, interval=STORE_CHECK_MS)
+        self._store_timer.timeout.connect(self.check_store)
         central = QWidget()
-        row = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.store_banner)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
+        outer.addLayout(row, 1)
         self.setCentralWidget(central)
         self.data_label = QLabel(data_label)
         self.data_label.setStyleSheet("color: #555; padding-right: 8px;")
@@ -151,6 +168,20 @@ class MainWindow(QMainWindow):
         self.services = services
         self.set_enabled_actions(True)
         self.show_page("dashboard")
+        self._store_timer.start()
+
+    def check_store(self) -> str | None:
+        """The banner follows ``store.problem()``; a new problem is also told once in a message."""
+        store = getattr(self.services, "store", None)
+        problem = store.problem() if hasattr(store, "problem") else None
+        if problem == self._store_problem:
+            return problem
+        self._store_problem = problem
+        self.store_banner.setText(problem or "")
+        self.store_banner.setVisible(problem is not None)
+        if problem is not None:
+            show_error(self, problem, _("The data file is not safe"))
+        return problem
 
     def set_enabled_actions(self, enabled: bool) -> None:
         for act in self.registry.actions.values():

@@ -157,6 +157,13 @@ def test_action_item_from_current_item_becomes_task(window, services, sample, qt
 
 def test_confirm_locks_then_unconfirm_is_logged(window, services, sample, tmp_path):
     type_text(window.item_panel.notes, "확정 전 메모")
+    seen: list[str] = []
+    close_next_message(seen)
+    assert not window.minutes_bar.confirm(by="홍간사")  # the 의결 item has no notes and no vote yet
+    assert "결정 사항 및 표결 내용(안건 2)" in seen[-1] and "제18조" in seen[-1]
+    mark_present(services, sample.meeting, 10)
+    services.meetings.save_notes(sample.resolution, "원안대로 의결")
+    services.meetings.record_decision(sample.resolution, yes=8, no=0)
     assert window.minutes_bar.confirm(by="홍간사")  # saves the notes first
     assert services.meetings.item(sample.report).notes == "확정 전 메모"
     assert window.item_panel.notes.isReadOnly() and not window.attendance.buttons[AttendanceStatus.PRESENT].isEnabled()

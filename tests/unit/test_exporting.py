@@ -58,6 +58,9 @@ def test_meeting_documents_from_the_database(services):
     with pytest.raises(ValidationError):
         services.exports.minutes(m.id, "hwp")
 
+    with pytest.raises(ValidationError, match="일시 및 장소"):
+        services.meetings.confirm_minutes(m.id, "이간사")  # no place yet: the law requires it
+    services.meetings.update(m.id, {"place": "서초구청 3층 회의실"})
     services.meetings.confirm_minutes(m.id, "이간사")
     assert "초안" not in pdf_text(services.exports.minutes(m.id))
 

@@ -20,15 +20,18 @@ def test_notes_are_kept_exactly_as_typed(services):
     text = "  김 위원: 예산 <10%> & 일정 검토\n\t- 다음 회의 보고\n"
     services.meetings.save_notes(s.report, text)
     assert services.meetings.item(s.report).notes == text
-    with pytest.raises(ValidationError):
-        services.meetings.save_notes(s.report, "bad\x07bell")
-    assert services.meetings.item(s.report).notes == text
+    services.meetings.save_notes(s.report, "bad\x07bell")  # never refuse to save minutes: the control is dropped
+    assert services.meetings.item(s.report).notes == "badbell"
 
 
 def test_confirm_locks_and_unconfirm_is_recorded(services):
     s = build(services, members=5)
     mark_present(services, s.meeting, 4)
     services.meetings.save_notes(s.report, "보고 완료")
+    with pytest.raises(ValidationError, match="발언 요지\\(안건 2\\), 결정 사항 및 표결 내용\\(안건 2\\)"):
+        services.meetings.confirm_minutes(s.meeting, "홍간사")  # 공공기록물법 시행령 제18조②: nothing empty
+    services.meetings.save_notes(s.resolution, "원안대로 의결")
+    services.meetings.record_decision(s.resolution, yes=3, no=0)
     services.meetings.confirm_minutes(s.meeting, "홍간사")
     m = services.meetings.get(s.meeting)
     assert m.minutes_status is MinutesStatus.CONFIRMED and m.minutes_confirmed_by == "홍간사"
@@ -173,7 +176,7 @@ def test_minutes_print_the_action_items_under_their_agenda_item(services):
     tools.actions.add(s.meeting, "다음 회의 일정 조율")
 
     text = pdf_text(services.exports.minutes(s.meeting, "pdf"))
-    expected = ["의결 결과: 가결", "○ 후속 조치",
+    expected = ["결정 사항 및 표결 내용: 가결", "○ 후속 조치",
                 f"- 해커톤 세부 계획 <안> & 예산 (담당: {owner_name}, 기한: {due.year}. {due.month}. {due.day}.)",
                 "기타 후속 조치", "- 다음 회의 일정 조율", "사실과 다름없음"]
     in_order(text, expected)

@@ -155,6 +155,7 @@ def test_confirmed_minutes_lock_recusals_and_votes(services):
     services.meetings.set_recusal(s.resolution, here[3].person_id, RecusalKind.WITHDRAWAL, "이해관계")
     services.meetings.set_vote(s.resolution, here[0].person_id, VoteChoice.YES)
     services.meetings.save_notes(s.report, "보고 완료")
+    services.meetings.save_notes(s.resolution, "기명 표결")
     services.meetings.confirm_minutes(s.meeting, "홍간사")
     for attempt in (
         lambda: services.meetings.set_recusal(s.resolution, here[2].person_id, RecusalKind.WITHDRAWAL, "사유"),

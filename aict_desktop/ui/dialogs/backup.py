@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import _
 from aict_desktop.ui.feedback import show_error, show_info
+from aict_desktop.ui.file_dialogs import get_save_file_name
 
 
 class BackupDialog:
@@ -30,8 +31,7 @@ class BackupDialog:
     @classmethod
     def ask(cls, services, settings, parent: QWidget | None = None) -> Path | None:
         suggested = cls.default_path(settings)
-        path, _f = QFileDialog.getSaveFileName(parent, _("Back up the data file"), str(suggested),
-                                               _("Data file (*.sqlite)"))
+        path, _f = get_save_file_name(parent, _("Back up the data file"), str(suggested), _("Data file (*.sqlite)"))
         if not path:
             return None
         try:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -88,8 +87,10 @@ class ImportWizard(BaseDialog):
         self.path.editingFinished.connect(self.check)
 
     def choose_file(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, _("Choose the file to import"), last_folder(),
-                                               _("Excel or CSV (*.xlsx *.csv)"))
+        from aict_desktop.ui.file_dialogs import get_open_file_name
+
+        path, _f = get_open_file_name(self, _("Choose the file to import"), last_folder(),
+                                      _("Excel or CSV (*.xlsx *.csv)"))
         if path:
             remember_folder(path)
             self.set_file(path)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -108,9 +107,10 @@ class AllowancesDialog(QDialog):
 
     def save(self, fmt: str, path: str | Path | None = None) -> Path | None:
         if path is None:
+            from aict_desktop.ui.documents import ask_save_path
+
             m = self.services.meetings.get(self.meeting_id)
-            path, _filter = QFileDialog.getSaveFileName(self, _("Save payment list"),
-                                                        f"{m.title} 참석수당.{fmt}", f"{fmt.upper()} (*.{fmt})")
+            path = ask_save_path(self, f"{m.title} 참석수당.{fmt}", _("Save payment list"))
             if not path:
                 return None
         make = self.services.exports.allowances_pdf if fmt == "pdf" else self.services.exports.allowances_xlsx

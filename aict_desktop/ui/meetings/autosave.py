@@ -4,20 +4,55 @@ Each change restarts a short debounce (300 ms) and, if not already running, a
 max-wait timer (700 ms), so even someone typing without pause gets a
 committed save at least every 0.7 s. Leaving the field, switching items and
 closing the window save at once. A failed save is reported loudly (the text
-stays in the field and the next change tries again).
+stays in the field and the next change tries again) — whatever the error —
+and the unsaved text is also written to a plain text file in the program's
+data folder (``unsaved/``), so it survives the program being closed or killed.
+
+Pasted text is cleaned in the field itself (issue 14 item 2): Word's Shift+Enter
+(U+000B), page breaks and Unicode line separators become line breaks and other
+control characters are dropped, as the service does on save, so what is on
+screen is what is saved.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from aict_desktop.domain.errors import DomainError
+from aict_desktop.i18n import _
+from aict_desktop.services.agenda import normalize_breaks
 
+log = logging.getLogger(__name__)
 DEBOUNCE_MS = 300
 MAX_WAIT_MS = 700
+# what normalize_breaks changes, as QPlainTextEdit.toPlainText() shows it (U+2028/U+2029 already as "\n")
+_NEEDS_CLEANING = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]")
+
+
+def clean_editor(editor: QPlainTextEdit) -> bool:
+    """Replace pasted control characters in the field (one undo step, the cursor kept); True if changed."""
+    text = editor.toPlainText()
+    if not _NEEDS_CLEANING.search(text):
+        return False
+    cleaned = normalize_breaks(text)
+    cursor = editor.textCursor()
+    at = len(normalize_breaks(text[: cursor.position()]))
+    edit = QTextCursor(editor.document())
+    edit.beginEditBlock()
+    edit.select(QTextCursor.SelectionType.Document)
+    edit.insertText(cleaned)
+    edit.endEditBlock()
+    cursor.setPosition(min(at, len(cleaned)))
+    editor.setTextCursor(cursor)
+    return True
 
 
 class DebouncedSaver(QObject):
@@ -31,6 +66,7 @@ class DebouncedSaver(QObject):
         self._save = save
         self._dirty = False
         self._loading = False
+        self._rescue_path: Path | None = None
         self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)
         self._max_wait = QTimer(self, singleShot=True, interval=max_wait_ms)
         self._debounce.timeout.connect(self.flush)
@@ -56,6 +92,11 @@ class DebouncedSaver(QObject):
     def _changed(self) -> None:
         if self._loading or self.editor.isReadOnly():
             return
+        self._loading = True  # our own clean-up edit is part of this change
+        try:
+            clean_editor(self.editor)
+        finally:
+            self._loading = False
         self._dirty = True
         self._debounce.start()
         if not self._max_wait.isActive():
@@ -67,14 +108,44 @@ class DebouncedSaver(QObject):
         self._max_wait.stop()
         if not self._dirty:
             return True
+        text = self.editor.toPlainText()
         try:
-            self._save(self.editor.toPlainText())
+            self._save(text)
         except DomainError as err:
-            self.failed.emit(err.message)
+            self.failed.emit(self._with_rescue(err.message, text))
+            return False
+        except Exception as err:  # never a silent failure: said on screen, logged in full
+            log.exception("autosave failed")
+            self.failed.emit(self._with_rescue(
+                _("An unexpected error occurred: {error}").format(error=str(err) or type(err).__name__), text))
             return False
         self._dirty = False
         self.saved.emit()
         return True
+
+    def rescue(self, text: str) -> Path | None:
+        """Keep the unsaved text in ``<data folder>/unsaved/`` (one file per field, the latest text)."""
+        from aict_desktop.config import data_dir
+
+        try:
+            if self._rescue_path is None:
+                name = self.editor.objectName() or "text"
+                folder = data_dir() / "unsaved"
+                folder.mkdir(parents=True, exist_ok=True)
+                self._rescue_path = folder / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{name}-{id(self):x}.txt"
+            tmp = self._rescue_path.with_name(self._rescue_path.name + ".tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(self._rescue_path)
+        except OSError:
+            log.exception("could not keep the unsaved text")
+            return None
+        return self._rescue_path
+
+    def _with_rescue(self, message: str, text: str) -> str:
+        kept = self.rescue(text) if text else None
+        if kept is None:
+            return message
+        return message + " " + _("What you typed is also kept in {path}.").format(path=kept)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
         if watched is self.editor and event.type() == QEvent.Type.FocusOut:

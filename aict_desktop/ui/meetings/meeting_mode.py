@@ -69,6 +69,7 @@ class MeetingModeWindow(QMainWindow):
         self.quorum_label = QLabel()
         self.quorum_label.setStyleSheet("font-size: 13pt;")
         self.save_label = QLabel()
+        self.save_label.setWordWrap(True)  # a long "not saved" message must not widen the window
         head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.title)
@@ -154,6 +155,7 @@ class MeetingModeWindow(QMainWindow):
         self.item_panel.decided.connect(self._mark_agenda)
         self.minutes_bar.beforeAction.connect(self.save_all)
         self.minutes_bar.lockChanged.connect(self._apply_lock)
+        self.minutes_bar.storeProblem.connect(self._save_failed)  # a lost lock or a replaced file, even while idle
         self.finish_button.clicked.connect(self.finish)
         self.allowances_button.clicked.connect(self.show_allowances)
         self.clock.timeout.connect(self._tick)

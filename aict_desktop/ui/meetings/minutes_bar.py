@@ -1,14 +1,18 @@
-"""Meeting mode's minutes bar: 초안 → 확정 (and an explicit, recorded 확정 취소), exports, allowances."""
+"""Meeting mode's minutes bar: 초안 → 확정 (and an explicit, recorded 확정 취소), exports, allowances.
+
+It also watches the data file every second (``store.problem()``: deleted, replaced, journal
+deleted, locks lost) and then says so in red instead of the minutes' state, and emits
+``storeProblem`` so the window's save label stops saying everything is saved.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -28,6 +32,7 @@ from aict_desktop.ui.meetings.common import (
 )
 
 FORMATS = (("pdf", "PDF"), ("docx", "DOCX"), ("hwpx", "HWPX"))
+STORE_CHECK_MS = 1000
 
 
 def exports_of(services):
@@ -54,12 +59,14 @@ class UnconfirmDialog(QDialog):
 class MinutesBar(QWidget):
     lockChanged = Signal(bool)
     beforeAction = Signal()  # the window saves every field first
+    storeProblem = Signal(str)  # the data file is no longer safe: nothing more is saved (the message says why)
 
     def __init__(self, services, meeting_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.meeting_id = meeting_id
         self.state = QLabel()
+        self.state.setWordWrap(True)
         self.confirm_button = QPushButton(_("Confirm minutes"))
         self.unconfirm_button = QPushButton(_("Cancel confirmation"))
         self.export_buttons = {}
@@ -79,7 +86,22 @@ class MinutesBar(QWidget):
             self.export_buttons[fmt] = b
         self.confirm_button.clicked.connect(lambda: self.confirm())
         self.unconfirm_button.clicked.connect(lambda: self.unconfirm())
+        self.store_problem: str | None = None
         self.refresh()
+        self._store_timer = QTimer(self, interval=STORE_CHECK_MS)
+        self._store_timer.timeout.connect(self.check_store)
+        self._store_timer.start()
+
+    def check_store(self) -> str | None:
+        """Is the data file still safe to save to? A new problem is shown and emitted once."""
+        store = getattr(self.services, "store", None)
+        problem = store.problem() if hasattr(store, "problem") else None
+        if problem != self.store_problem:
+            self.store_problem = problem
+            self.refresh()
+            if problem is not None:
+                self.storeProblem.emit(problem)
+        return problem
 
     def refresh(self) -> bool:
         """Show the minutes' state; True when locked."""
@@ -94,6 +116,8 @@ class MinutesBar(QWidget):
             self.state.setStyleSheet("")
         self.confirm_button.setVisible(not locked)
         self.unconfirm_button.setVisible(locked)
+        if getattr(self, "store_problem", None):
+            set_status(self.state, _("NOT SAVED: {message}").format(message=self.store_problem), ok=False)
         return locked
 
     def confirm(self, by: str | None = None) -> bool:
@@ -126,9 +150,10 @@ class MinutesBar(QWidget):
             return None
         self.beforeAction.emit()
         if path is None:
+            from aict_desktop.ui.documents import ask_save_path
+
             m = self.services.meetings.get(self.meeting_id)
-            suggested = f"{m.title} 회의록.{fmt}".replace("/", "_")
-            path, _filter = QFileDialog.getSaveFileName(self, _("Save minutes"), suggested, f"{fmt.upper()} (*.{fmt})")
+            path = ask_save_path(self, f"{m.title} 회의록.{fmt}", _("Save minutes"))
             if not path:
                 return None
         return save_document(self, lambda: exports.minutes(self.meeting_id, fmt), path)

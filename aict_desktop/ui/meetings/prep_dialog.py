@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from aict_desktop.domain.enums import MeetingKind
+from aict_desktop.ui.file_dialogs import get_save_file_name
 from aict_desktop.i18n import _, fmt_date
 from aict_desktop.services.meeting_tools import meeting_tools
 from aict_desktop.ui.meetings.agenda_editor import AgendaEditor
@@ -257,7 +257,7 @@ class MeetingPrepDialog(QDialog):
         chosen = path is None
         if chosen:
             m = self.services.meetings.get(self.meeting_id)
-            path, _filter = QFileDialog.getSaveFileName(self, name, f"{m.title} {name}.pdf", "PDF (*.pdf)")
+            path, _filter = get_save_file_name(self, name, f"{m.title} {name}.pdf", "PDF (*.pdf)")
             if not path:
                 return None
         target = save_document(self, lambda: make(self.meeting_id), path)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from aict_desktop.domain.errors import DomainError, ValidationError
 from aict_desktop.i18n import _
 from aict_desktop.ui.choices import body_items
+from aict_desktop.ui.file_dialogs import get_existing_directory, get_open_file_name, get_save_file_name
 from aict_desktop.ui.pages.base import page_heading
 from aict_desktop.ui.pages.settings_rules import RulesPanel, guard_form
 from aict_desktop.ui.widgets.form import FormPanel, fill_combo
@@ -144,13 +145,13 @@ class SettingsPage(QWidget):
                                       "expiring_days": s.expiring_days, "user_name": s.user_name})
 
     def choose_database(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(self, _("Data file"), self._data_line.text() or str(Path.home()),
+        path, _f = get_save_file_name(self, _("Data file"), self._data_line.text() or str(Path.home()),
                                                _("Data file (*.sqlite)"), options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self._data_line.setText(path)
 
     def choose_backup_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Backup folder"), str(self.settings.backup_folder()))
+        folder = get_existing_directory(self, _("Backup folder"), str(self.settings.backup_folder()))
         if folder:
             self.program_form.fields["backup_dir"].setText(folder)
 
@@ -209,7 +210,7 @@ class SettingsPage(QWidget):
             self.seal_preview.setText(_("(none)"))
 
     def choose_seal(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, _("Seal image"), str(Path.home()), _("PNG image (*.png)"))
+        path, _f = get_open_file_name(self, _("Seal image"), str(Path.home()), _("PNG image (*.png)"))
         if path:
             self.load_seal_file(Path(path))
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -104,10 +103,14 @@ class AccessLogDialog(BaseDialog):
         return n
 
     def export(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(self, _("Export the access log"), "접속기록.xlsx",
-                                               _("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        from aict_desktop.ui.documents import last_folder, remember_folder
+        from aict_desktop.ui.file_dialogs import get_save_file_name
+
+        path, _f = get_save_file_name(self, _("Export the access log"), str(Path(last_folder()) / "접속기록.xlsx"),
+                                      _("Excel workbook (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
+        remember_folder(path)
         try:
             n = self.export_to(Path(path))
         except DomainError as err:
