@@ -7,6 +7,7 @@ import io
 from pypdf import PdfReader
 
 from aict_desktop.ui.preview import PreviewDialog
+from tests.ui.user import answer_next_input
 
 
 def open_page(main_window, demo_services):
@@ -90,29 +91,6 @@ def test_not_a_pdf_is_refused_with_a_message(qtbot):
         PreviewDialog(b"not a pdf", "x", "x.pdf")
 
 
-def _answer_next_input(text: str | None) -> None:
-    """Answer the next input dialog as a user does: type the text and press Enter, or press Esc (None)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
-
-    def answer():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QInputDialog):
-            QTimer.singleShot(20, answer)
-            return
-        edit = box.findChild(QLineEdit)
-        if text is None:
-            QTest.keyClick(edit, Qt.Key.Key_Escape)
-            return
-        edit.insert(text)  # Hangul as an input method commits it
-        QTest.keyClick(edit, Qt.Key.Key_Return)
-
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    QTimer.singleShot(20, answer)
-
-
 def test_void_button_asks_for_the_reason_and_can_be_cancelled(main_window, demo_services, qtbot):
     from PySide6.QtCore import Qt
 
@@ -122,11 +100,11 @@ def test_void_button_asks_for_the_reason_and_can_be_cancelled(main_window, demo_
     page.refresh_lists()
     page.register_view.selectRow(0)
     serial = page.selected_certificate().serial
-    _answer_next_input(None)  # 취소: nothing happens
+    answer_next_input(None)  # 취소: nothing happens
     qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
     assert next(r for r in page.register.all_rows() if r.serial == serial).status == "유효"
     page.register_view.selectRow(0)
-    _answer_next_input("오기로 재발급 필요")
+    answer_next_input("오기로 재발급 필요")
     qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
     row = next(r for r in page.register.all_rows() if r.serial == serial)
     assert row.status == "폐기" and row.void_reason == "오기로 재발급 필요"  # never "False"

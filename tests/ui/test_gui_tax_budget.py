@@ -7,32 +7,12 @@ import datetime as dt
 import io
 
 from pypdf import PdfReader
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+from PySide6.QtCore import QPoint, Qt
 
 from aict_desktop.domain.rules import TaxKind
 from aict_desktop.i18n import _
 from aict_desktop.ui.preview import PreviewDialog
-
-
-def answer_next_int(text: str | None) -> None:
-    """Answer the next number dialog as a user does: select, type and press Enter, or press Esc (None)."""
-
-    def answer():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QInputDialog):
-            QTimer.singleShot(20, answer)
-            return
-        edit = box.findChild(QLineEdit)
-        if text is None:
-            QTest.keyClick(edit, Qt.Key.Key_Escape)
-            return
-        QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-        QTest.keyClicks(edit, text)
-        QTest.keyClick(edit, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, answer)
+from tests.ui.user import answer_next_input
 
 
 def pick_combo(qtbot, combo, data) -> None:
@@ -167,12 +147,12 @@ def test_annual_report_button_previews_the_chosen_body(main_window, demo_service
     for dlg in PreviewDialog.open_dialogs():
         dlg.close()
 
-    answer_next_int(None)  # Esc: nothing made
+    answer_next_input(None)  # Esc: nothing made
     qtbot.mouseClick(page.annual_button, Qt.MouseButton.LeftButton)
     assert not PreviewDialog.open_dialogs()
 
     year = dt.date.today().year
-    answer_next_int(str(year))
+    answer_next_input(str(year), replace=True)
     qtbot.mouseClick(page.annual_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.documents.last_job is not None and page.documents.last_job.done, timeout=30_000)
     dialogs = PreviewDialog.open_dialogs()

@@ -6,8 +6,7 @@ import datetime as dt
 import io
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pypdf import PdfReader
 from sqlmodel import select
@@ -15,6 +14,7 @@ from sqlmodel import select
 from aict_desktop.domain.enums import AttendanceStatus, MeetingStatus, MinutesStatus, VoteResult
 from aict_desktop.domain.errors import ValidationError
 from aict_desktop.domain.models import AccessLog
+from tests.ui.user import type_text
 from tests.meeting_sample import build, mark_present
 
 
@@ -33,13 +33,6 @@ def window(qtbot, services, sample):
         w.show()
         w.activateWindow()
     return w
-
-
-def type_text(widget, text: str) -> None:
-    """Key events carrying the text (Hangul included), as an input method delivers them."""
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
 def close_next_message(seen: list[str]) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from aict_desktop.domain.enums import VoteResult
 from aict_desktop.domain.rules import RecusalKind, VoteChoice
 from aict_desktop.i18n import fmt_time
+from tests.ui.user import type_text
 from tests.meeting_sample import build
 
 LEFT = Qt.MouseButton.LeftButton
@@ -33,13 +33,6 @@ def window(qtbot, services, sample):
         w.show()
         w.activateWindow()
     return w
-
-
-def type_text(widget, text: str) -> None:
-    """Key events carrying the text (Hangul included), as an input method delivers them."""
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
 def tick_present(qtbot, window, n: int) -> None:
