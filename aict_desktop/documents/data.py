@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from aict_desktop.domain.rules.tax import Withheld
+
 
 @dataclass
 class CertificateData:
@@ -145,7 +147,7 @@ class MinutesData:
 
 
 @dataclass
-class AllowanceLine:
+class AllowanceLine(Withheld):
     """One row of the 참석수당 지급 명세 (also what ``services.allowances.compute`` returns)."""
 
     attendance_id: int
@@ -167,16 +169,6 @@ class AllowanceLine:
     local_tax: int = 0  # 지방소득세
     tax_note: str = ""  # 과세최저한 / 소액부징수 / 비과세 when nothing was withheld
     account: str = ""  # 은행·계좌, masked (filled for the 지급 조서 only)
-
-    @property
-    def withheld(self) -> int:
-        """원천징수 합계."""
-        return self.income_tax + self.local_tax
-
-    @property
-    def net(self) -> int:
-        """실지급액."""
-        return self.amount - self.withheld
 
 
 @dataclass
@@ -212,7 +204,7 @@ class AllowanceSheetData:
 
 
 @dataclass
-class AllowanceYearLine:
+class AllowanceYearLine(Withheld):
     """One person's 참석수당 from one body in one year: what the 원천징수 담당 files."""
 
     person_id: int | None
@@ -226,14 +218,6 @@ class AllowanceYearLine:
     income_tax: int = 0
     local_tax: int = 0
     has_rrn: bool = False  # 주민등록번호 등록 여부 (the number itself is never printed here)
-
-    @property
-    def withheld(self) -> int:
-        return self.income_tax + self.local_tax
-
-    @property
-    def net(self) -> int:
-        return self.amount - self.withheld
 
 
 @dataclass

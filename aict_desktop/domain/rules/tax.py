@@ -89,16 +89,12 @@ def is_payable(kind: TaxKind) -> bool:
     return kind not in NOT_PAID
 
 
-@dataclass(frozen=True)
-class Withholding:
-    """One payment and the tax withheld from it (all in won)."""
+class Withheld:
+    """원천징수 합계 and 실지급액 of anything with ``amount``, ``income_tax`` and ``local_tax`` (won)."""
 
-    kind: TaxKind
-    amount: int  # 지급액
-    taxable_income: int  # 기타소득금액 (기타소득 only; 사업소득 is taxed on the payment itself, 비과세 not at all)
-    income_tax: int  # 소득세
-    local_tax: int  # 지방소득세
-    reason: str = ""  # 과세최저한 / 소액부징수 / 비과세 when no tax was withheld
+    amount: int
+    income_tax: int
+    local_tax: int
 
     @property
     def withheld(self) -> int:
@@ -109,6 +105,18 @@ class Withholding:
     def net(self) -> int:
         """실지급액."""
         return self.amount - self.withheld
+
+
+@dataclass(frozen=True)
+class Withholding(Withheld):
+    """One payment and the tax withheld from it (all in won)."""
+
+    kind: TaxKind
+    amount: int  # 지급액
+    taxable_income: int  # 기타소득금액 (기타소득 only; 사업소득 is taxed on the payment itself, 비과세 not at all)
+    income_tax: int  # 소득세
+    local_tax: int  # 지방소득세
+    reason: str = ""  # 과세최저한 / 소액부징수 / 비과세 when no tax was withheld
 
     @property
     def expense(self) -> int:
