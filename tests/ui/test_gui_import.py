@@ -45,3 +45,31 @@ def test_unreadable_file_says_why(qtbot, demo_services, tmp_path):
     dlg.set_file(f)
     assert not dlg.import_button.isEnabled()
     assert dlg.summary.text()
+
+
+def test_gender_cap_refused_until_a_reason_is_typed_then_recorded(qtbot, demo_services, tmp_path):
+    from PySide6.QtCore import Qt
+    from sqlmodel import select
+
+    from aict_desktop.domain.models import CompositionException
+    from tests.ui.user import type_text
+
+    body = demo_services.bodies.create_body(name="성별 검토 위원회", issuer="서울특별시 서초구청장")
+    f = tmp_path / "위원.csv"
+    rows = [f"남{i},남" for i in range(7)] + [f"여{i},여" for i in range(3)]
+    f.write_text("성명,성별\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    dlg = ImportWizard(demo_services, "people")
+    qtbot.addWidget(dlg)
+    dlg.body.setCurrentIndex(dlg.body.findData(body.id))
+    dlg.set_file(f)
+    assert not dlg.import_button.isEnabled() and "양성평등기본법" in dlg.summary.text()  # 7 of 10 men: refused
+    dlg.exception_reason.setFocus()
+    type_text(dlg.exception_reason, "해당 분야 여성 전문가 추천 부족")
+    qtbot.keyClick(dlg.exception_reason, Qt.Key.Key_Return)  # editing finished: checked again
+    assert dlg.import_button.isEnabled()
+    qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.job is not None and dlg.job.done, timeout=10_000)
+    assert dlg.imported == 10
+    with demo_services.store.session() as s:
+        reasons = {e.reason for e in s.exec(select(CompositionException).where(CompositionException.body_id == body.id))}
+    assert reasons == {"해당 분야 여성 전문가 추천 부족"}

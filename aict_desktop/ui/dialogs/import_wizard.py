@@ -36,9 +36,8 @@ class ImportWizard(BaseDialog):
 
     def __init__(self, services, kind: str = "institutions", parent: QWidget | None = None):
         super().__init__(parent)
-        from aict_desktop.services.importing import ImportService
 
-        self.importer = ImportService(services)
+        self.importer = services.importing
         self.services = services
         self.preview_result = None
         self.imported = 0
@@ -63,6 +62,11 @@ class ImportWizard(BaseDialog):
         fill_combo(self.body, optional(body_items(services), _("(no body)")), keep=False)
         self.body.setToolTip(_("Make every row a member institution or an appointee of this body"))
         form.addRow(_("Add to body"), self.body)
+        self.exception_reason = QLineEdit()
+        self.exception_reason.setPlaceholderText(_("Why the body is appointed this way (recorded with the counts)"))
+        self.exception_reason.setToolTip(_(
+            "Only when appointing the people would put one gender over the body's cap (양성평등기본법 제21조)"))
+        form.addRow(_("Reason for the exception"), self.exception_reason)
         lay.addLayout(form)
         self.summary = QLabel(_("Choose a file to see its rows."))
         self.summary.setWordWrap(True)
@@ -85,6 +89,7 @@ class ImportWizard(BaseDialog):
         self.kind.currentIndexChanged.connect(lambda _i: self.check())
         self.body.currentIndexChanged.connect(lambda _i: self.check())
         self.path.editingFinished.connect(self.check)
+        self.exception_reason.editingFinished.connect(self.check)
 
     def choose_file(self) -> None:
         from aict_desktop.ui.file_dialogs import get_open_file_name
@@ -106,7 +111,8 @@ class ImportWizard(BaseDialog):
         if not text:
             return
         try:
-            pv = self.importer.preview(self.kind.currentData(), Path(text), self.body.currentData())
+            pv = self.importer.preview(self.kind.currentData(), Path(text), self.body.currentData(),
+                                       exception_reason=self._reason())
         except DomainError as err:
             self.preview_result = None
             self.model.set_preview([], [])
@@ -133,6 +139,12 @@ class ImportWizard(BaseDialog):
                 parts = [p.describe() for p in pv.problems] or [_("The file has no rows to import.")]
             self._say("\n".join(parts), error=True)
 
+    def _reason(self) -> str:
+        """The 성별 exception reason, for people appointed to a body (ignored otherwise)."""
+        if self.kind.currentData() != "people" or self.body.currentData() is None:
+            return ""
+        return self.exception_reason.text().strip()
+
     def _say(self, text: str, *, error: bool = False) -> None:
         self.summary.setStyleSheet("color: #b3261e;" if error else "color: #1b6e20;")
         self.summary.setText(text)
@@ -141,8 +153,10 @@ class ImportWizard(BaseDialog):
         if self.preview_result is None or not self.preview_result.ok:
             return
         kind, path, body_id = self.kind.currentData(), Path(self.path.text().strip()), self.body.currentData()
+        reason = self._reason()
         self.import_button.setEnabled(False)
-        self.job = run_in_background(self, lambda: self.importer.run(kind, path, body_id), on_success=self._done,
+        self.job = run_in_background(self, lambda: self.importer.run(kind, path, body_id, exception_reason=reason),
+                                     on_success=self._done,
                                      on_failure=self._failed, label=_("Importing…"), cancellable=False)
 
     def _done(self, result) -> None:
