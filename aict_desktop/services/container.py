@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from aict_desktop.security.keys import KeyManager
 from aict_desktop.services.allowances import AllowanceService
-from aict_desktop.services.annual_report import AnnualReportService
 from aict_desktop.services.appointments import AppointmentService
 from aict_desktop.services.bodies import BodyService
 from aict_desktop.services.certificates import CertificateService
@@ -26,6 +25,7 @@ from aict_desktop.services.tasks import TaskService
 from aict_desktop.services.working_groups import WorkingGroupService
 
 if TYPE_CHECKING:
+    from aict_desktop.services.annual_report import AnnualReportService
     from aict_desktop.services.importing import ImportService
     from aict_desktop.store.engine import Store
 
@@ -45,7 +45,6 @@ class Services:
     personal: PersonalDataService
     groups: WorkingGroupService
     reports: ReportService
-    annual: AnnualReportService
 
     def __init__(self, store: Store):
         self.store = store
@@ -60,9 +59,15 @@ class Services:
         self.personal = PersonalDataService(store, self.keys)
         self.allowances = AllowanceService(store, personal=self.personal)
         self.exports = ExportService(store, self.allowances)
-        self.annual = AnnualReportService(store, self.allowances, self.meetings)
         self.groups = WorkingGroupService(store)
         self.reports = ReportService(store, self.groups)
+
+    @cached_property
+    def annual(self) -> AnnualReportService:
+        """The yearly 운영현황 report; built on first use (nothing at start-up needs it)."""
+        from aict_desktop.services.annual_report import AnnualReportService
+
+        return AnnualReportService(self.store, self.allowances, self.meetings)
 
     @cached_property
     def importing(self) -> ImportService:

@@ -41,6 +41,15 @@ def _role_key(appt: Appointment, name: str):
     return role_sort_key(appt.role, appt.kind, name, appt.id)
 
 
+def _late(sent: dt.date, day: dt.date, rules) -> str | None:
+    """The message for a notice sent later than the body's notice days (``None`` when in time)."""
+    if not notice_is_late(sent, day, rules):
+        return None
+    return _("The notice goes out on {sent}, later than {days} days before the meeting on {day} "
+             "(deadline {deadline}; 행정기관위원회법 제9조①). Give the reason for urgency (긴급 사유).").format(
+        sent=fmt_date(sent), days=rules.notice_days, day=fmt_date(day), deadline=fmt_date(notice_deadline(day, rules)))
+
+
 class NoticeLate(ValidationError):
     """A notice later than the body's notice days, without a 긴급 사유."""
 
@@ -126,8 +135,9 @@ class ExportService:
             sent = issued_on or m.notice_sent_on or self._today()
             reason = clean_text(urgent_reason, _("Reason for urgency"), max_len=500) if urgent_reason else ""
             reason = reason or m.urgent_reason
-            if not reason and notice_is_late(sent, m.starts_at.date(), rules_of(body)):
-                raise NoticeLate(self.notice_lateness(meeting_id) or "")
+            late = None if reason else _late(sent, m.starts_at.date(), rules_of(body))
+            if late:
+                raise NoticeLate(late)
             if m.minutes_status is not MinutesStatus.CONFIRMED:
                 m.notice_sent_on, m.urgent_reason = m.notice_sent_on or sent, reason
                 s.add(m)
@@ -144,16 +154,8 @@ class ExportService:
         try:
             with self.store.session() as s:
                 m = self._meeting(s, meeting_id)
-                if m.urgent_reason:
-                    return None
-                rules = rules_of(s.get(Body, m.body_id))
                 sent = m.notice_sent_on or self._today()
-                if not notice_is_late(sent, m.starts_at.date(), rules):
-                    return None
-                return _("The notice goes out on {sent}, later than {days} days before the meeting on {day} "
-                         "(deadline {deadline}; 행정기관위원회법 제9조①). Give the reason for urgency (긴급 사유).").format(
-                    sent=fmt_date(sent), days=rules.notice_days, day=fmt_date(m.starts_at.date()),
-                    deadline=fmt_date(notice_deadline(m.starts_at.date(), rules)))
+                return None if m.urgent_reason else _late(sent, m.starts_at.date(), rules_of(s.get(Body, m.body_id)))
         except NotFound:
             return None
 

@@ -14,16 +14,23 @@ from aict_desktop.domain.enums import (
     MinutesStatus,
 )
 from aict_desktop.domain.errors import NotFound, ValidationError
-from aict_desktop.domain.models import AgendaItem, Appointment, Attendance, Body, Meeting
+from aict_desktop.domain.models import (
+    AgendaItem,
+    Appointment,
+    Attendance,
+    Body,
+    Meeting,
+)
 from aict_desktop.domain.rules import serves_on
 from aict_desktop.i18n import _
-from aict_desktop.services.agenda import AgendaMixin, delete_item_rows
+from aict_desktop.services.agenda import AgendaMixin
 from aict_desktop.services.attendance import AttendanceMixin
 from aict_desktop.services.attendance_review import AttendanceReviewMixin
+from aict_desktop.services.decisions import DecisionMixin, delete_item_rows
+from aict_desktop.services.lookup import require_body
 from aict_desktop.services.minutes import MinutesMixin
 from aict_desktop.services.rows import MeetingRow
 from aict_desktop.services.validation import clean_text, parse_enum
-from aict_desktop.services.lookup import require_body
 from aict_desktop.store.optimistic import save_versioned
 
 
@@ -32,7 +39,7 @@ def meeting_title(body_name: str, number: int, kind: MeetingKind) -> str:
     return f"{body_name} 제{number}차 {kind.value}회의"
 
 
-class MeetingService(AgendaMixin, AttendanceMixin, AttendanceReviewMixin, MinutesMixin):
+class MeetingService(AgendaMixin, DecisionMixin, AttendanceMixin, AttendanceReviewMixin, MinutesMixin):
     """Meetings; agenda, attendance and minutes methods come from the mixins."""
 
     def __init__(self, store):
