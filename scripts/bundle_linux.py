@@ -139,7 +139,7 @@ def filter_common_data(blob: bytes, keep) -> tuple[bytes, int, int]:
     names = b"".join(n for n, _d in items)
     data_at = names_at + len(names)
     data_at += -(header_size + data_at) % 16
-    out_toc, out_names, out_data = [struct.pack("<I", len(items))], [], []
+    out_toc, out_data = [struct.pack("<I", len(items))], []
     name_pos, data_pos = names_at, data_at
     for name, data in items:
         out_toc.append(struct.pack("<II", name_pos, data_pos))

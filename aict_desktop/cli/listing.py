@@ -13,14 +13,16 @@ if TYPE_CHECKING:
 
 # what each listing shows in the table view: (json field, column header)
 _COLUMNS = {
-    "bodies": [("id", "ID"), ("name", N_("Body name")), ("kind", N_("Kind")), ("parent", N_("Parent")), ("issuer", N_("Appointing authority"))],
+    "bodies": [("id", "ID"), ("name", N_("Body name")), ("kind", N_("Kind")), ("parent", N_("Parent")),
+               ("issuer", N_("Appointing authority"))],
     "institutions": [("id", "ID"), ("name", N_("Institution name")), ("sector", N_("Sector"))],
     "people": [("id", "ID"), ("name", N_("Name")), ("institution", N_("Institution")), ("position", N_("Position"))],
     "appointments": [
         ("id", "ID"), ("person", N_("Name")), ("institution", N_("Institution")), ("body", N_("Body")), ("role", N_("Role")),
         ("kind", N_("Kind")), ("term_start", N_("Term start")), ("term_end", N_("Term end")), ("status", N_("Status")),
     ],
-    "meetings": [("id", "ID"), ("body", N_("Body")), ("number", N_("No.")), ("title", N_("Title")), ("date", N_("Date")), ("status", N_("Status"))],
+    "meetings": [("id", "ID"), ("body", N_("Body")), ("number", N_("No.")), ("title", N_("Title")), ("date", N_("Date")),
+                 ("status", N_("Status"))],
     "tasks": [
         ("id", "ID"), ("title", N_("Title")), ("body", N_("Body")), ("owner", N_("Owner")), ("due", N_("Due")),
         ("status", N_("Status")), ("progress", N_("Progress")),
