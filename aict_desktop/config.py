@@ -30,6 +30,24 @@ def data_dir() -> Path:
     return base / "aict-secretariat"
 
 
+def cache_dir() -> Path:
+    """Files the program can always rebuild (a compiled catalog): never beside its source or the data.
+
+    ``AICT_CACHE_DIR`` overrides; Windows ``%LOCALAPPDATA%\\AICT Secretariat\\cache``; macOS
+    ``~/Library/Caches/AICT Secretariat``; Linux ``$XDG_CACHE_HOME/aict-secretariat`` (``~/.cache/…``).
+    """
+    override = os.environ.get("AICT_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / APP_DIR_NAME / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / APP_DIR_NAME
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "aict-secretariat"
+
+
 def default_db_path() -> Path:
     return data_dir() / "aict.sqlite"
 

@@ -60,25 +60,43 @@ def _load(lang: str) -> gettext.NullTranslations:
     if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as fh:
             return gettext.GNUTranslations(fh)
-    if po.exists():
-        from babel.messages.mofile import write_mo
-        from babel.messages.pofile import read_po
+    if not po.exists():
+        return gettext.NullTranslations()
+    cached = _cached_mo(po, lang)
+    try:
+        return gettext.GNUTranslations(io.BytesIO(cached.read_bytes()))
+    except (OSError, ValueError, UnicodeError):  # none yet, or damaged: compile again
+        pass
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
 
-        with po.open("rb") as fh:
-            catalog = read_po(fh, locale=lang)
-        buf = io.BytesIO()
-        write_mo(buf, catalog)
-        _keep_compiled(mo, buf.getvalue())
-        buf.seek(0)
-        return gettext.GNUTranslations(buf)
-    return gettext.NullTranslations()
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale=lang)
+    buf = io.BytesIO()
+    write_mo(buf, catalog)
+    _keep_compiled(cached, buf.getvalue())
+    buf.seek(0)
+    return gettext.GNUTranslations(buf)
+
+
+def _cached_mo(po, lang: str):
+    """The compiled catalog of this very ``.po`` (size and time in the name) in the user's cache folder."""
+    from aict_desktop.config import cache_dir
+
+    st = po.stat()
+    return cache_dir() / f"{DOMAIN}-{lang}-{st.st_size}-{st.st_mtime_ns}.mo"
 
 
 def _keep_compiled(mo, data: bytes) -> None:
-    """Save the compiled catalog beside its source so the next start reads it directly
-    (compiling costs 35–50 ms of every start). A read-only install simply compiles again."""
+    """Keep the compiled catalog in the cache folder so the next start reads it directly (compiling
+    costs 35–50 ms of every start). Never beside the source: an installed program's folder is not its
+    own to write. Older compilations of the same language are removed; no cache folder, no harm."""
     tmp = mo.with_name(f"{mo.name}.{os.getpid()}.tmp")
     try:
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        for old in mo.parent.glob(mo.name.rsplit("-", 2)[0] + "-*.mo"):
+            if old != mo:
+                old.unlink(missing_ok=True)
         tmp.write_bytes(data)
         tmp.replace(mo)
     except OSError:

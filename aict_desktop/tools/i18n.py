@@ -15,7 +15,8 @@ import tomllib
 
 from aict_desktop.resources import i18n_dir, root
 
-LOCALES = ("ko", "en")
+# English is the msgids themselves (i18n.install("en") uses no catalog), so Korean is the one catalog.
+LOCALES = ("ko",)
 
 
 def _babel_options() -> tuple[list[str], str]:

@@ -37,7 +37,7 @@ def test_bundle_builds_and_passes_its_checks(tmp_path):
     assert os.access(app / "aict-desktop", os.X_OK) and os.access(app / "aict", os.X_OK)
     for rel in ("resources/fonts/NanumGothic.ttf", "resources/fonts/OFL.txt", "resources/icons/app.png",
                 "resources/seal/sample_seal.png", "resources/demo/demo.json",
-                "i18n/ko/LC_MESSAGES/messages.mo", "i18n/en/LC_MESSAGES/messages.mo",
+                "i18n/ko/LC_MESSAGES/messages.mo",
                 "aict_desktop/store/migrations/env.py", "aict_desktop/store/migrations/script.py.mako"):
         assert (internal / rel).is_file(), rel
     assert list((internal / "aict_desktop" / "store" / "migrations" / "versions").glob("0001_*.py"))

@@ -85,3 +85,25 @@ def test_official_korean_dates_and_amounts():
     assert i18n.fmt_datetime(dt.datetime(2025, 6, 12, 14, 0)) == "2025. 6. 12.(목) 14:00"
     assert i18n.fmt_won(150000) == "150,000원"
     assert re.fullmatch(r"\d{4}\. \d{1,2}\. \d{1,2}\.", i18n.fmt_date(dt.date(2026, 11, 22)))
+
+
+def test_the_compiled_catalog_goes_to_the_cache_folder_never_beside_the_source(tmp_path, monkeypatch):
+    """An installed program's folder may be read-only or shared: compiling a catalog writes only to the cache."""
+    import shutil
+
+    from aict_desktop import i18n
+
+    source = tmp_path / "i18n"
+    (source / "ko" / "LC_MESSAGES").mkdir(parents=True)
+    shutil.copyfile(i18n_dir() / "ko" / "LC_MESSAGES" / "messages.po", source / "ko" / "LC_MESSAGES" / "messages.po")
+    monkeypatch.setattr(i18n, "i18n_dir", lambda: source)
+    monkeypatch.setenv("AICT_CACHE_DIR", str(tmp_path / "cache"))
+
+    first = i18n._load("ko")
+    assert first.gettext("Institutions") == "기관"
+    assert sorted(p.name for p in source.rglob("*")) == sorted(["ko", "LC_MESSAGES", "messages.po"])
+    (cached,) = (tmp_path / "cache").glob("messages-ko-*.mo")
+
+    cached.write_bytes(b"not a catalog")  # a damaged cache is compiled again, not trusted
+    assert i18n._load("ko").gettext("Institutions") == "기관"
+    assert cached.read_bytes() != b"not a catalog"

@@ -66,7 +66,7 @@ def bundle(tmp_path, monkeypatch):
     """A folder laid out like the bundle's _internal/, made the running program's _MEIPASS."""
     internal = tmp_path / "dist" / "aict-desktop" / "_internal"
     shutil.copytree(REPO / "resources", internal / "resources", ignore=shutil.ignore_patterns("*.py"))
-    for lang in ("ko", "en"):
+    for lang in ("ko",):
         _compile(REPO / "i18n" / lang / "LC_MESSAGES" / "messages.po",
                  internal / "i18n" / lang / "LC_MESSAGES" / "messages.mo", mark=lang == "ko")
     src = REPO / "aict_desktop" / "store" / "migrations"
