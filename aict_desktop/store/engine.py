@@ -32,7 +32,11 @@ def is_url(target: str) -> bool:
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+    """The engine URL of a SQLite file, with ``#``, ``%`` and ``?`` in folder names escaped (Windows allows
+    them): ``f"sqlite:///{path}"`` cut ``C:\\업무#2\\aict.sqlite`` at the ``#`` and opened another file."""
+    from sqlalchemy.engine import URL
+
+    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
 
 
 def check_sqlite_file(path: Path, *, must_exist: bool) -> None:
