@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -76,21 +77,58 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":
+        """The settings in the file, or the defaults when there is none.
+
+        Notepad and PowerShell 5.1 write a BOM or CP949: both are read. A file that still cannot be read
+        gives the defaults with ``problem`` set (shown to the user), and is kept aside before any save
+        replaces it, never overwritten silently.
+        """
         path = path or settings_path()
+        settings = cls()
+        settings.problem = ""
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
-        known = {f.name: f.type for f in fields(cls)}
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return settings
+        except OSError as exc:
+            settings.problem = _settings_problem(path, exc.strerror or str(exc))
+            return settings
+        try:
+            raw = json.loads(_decode(data))
+        except ValueError as exc:
+            settings.problem = _settings_problem(path, str(exc))
+            return settings
+        known = {f.name for f in fields(cls)}
         values = {}
         for key, value in raw.items() if isinstance(raw, dict) else ():
-            if key in known and isinstance(value, type(getattr(cls(), key))):
+            if key in known and isinstance(value, type(getattr(settings, key))):
                 values[key] = value
-        return cls(**values)
+        loaded = cls(**values)
+        loaded.problem = "" if isinstance(raw, dict) else _settings_problem(path, "not a JSON object")
+        return loaded
 
     def save(self, path: Path | None = None) -> None:
         path = path or settings_path()
         path.parent.mkdir(parents=True, exist_ok=True)
+        if getattr(self, "problem", "") and path.exists():  # the unreadable file the user may still want
+            kept = path.with_name(f"{path.name}.unreadable-{dt.datetime.now():%Y%m%d-%H%M%S}")
+            path.replace(kept)
+            self.problem = ""
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
         tmp.replace(path)
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without a BOM), else CP949 (what Korean Windows tools write), else an error."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp949")  # a UnicodeDecodeError is a ValueError: reported as unreadable
+
+
+def _settings_problem(path: Path, error: str) -> str:
+    from aict_desktop.i18n import _
+
+    return _("The settings file {path} could not be read ({error}). The program starts with the default "
+             "settings; the file is kept as it is.").format(path=path, error=error)

@@ -48,7 +48,13 @@ def add_verb(sub, name: str, help_text: str, handler) -> argparse.ArgumentParser
 
 
 def db_target(args) -> str:
-    return getattr(args, "db", None) or os.environ.get("AICT_DB") or Settings.load().database_target()
+    explicit = getattr(args, "db", None) or os.environ.get("AICT_DB")
+    if explicit:
+        return explicit
+    settings = Settings.load()
+    if settings.problem:  # the data file named in it is unknown: say so rather than quietly use the default
+        print(settings.problem, file=sys.stderr)
+    return settings.database_target()
 
 
 def open_services(args, *, create: bool = False) -> Services:
