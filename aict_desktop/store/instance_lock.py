@@ -6,8 +6,8 @@ of its own file):
 
 * ``<data file>.lock`` beside the file: the same path opened from another PC or user;
 * ``<temp>/aict-desktop-locks/<device>-<inode>.lock``: the file's identity, so a hard link,
-  a symbolic link or another path to the same file is refused too (issue 14 item 9: two
-  windows on one file through a hard link wrote two WALs and lost one's text).
+  a symbolic link or another path to the same file is refused too (two windows on one file
+  through a hard link wrote two WALs and lost one's text).
 
 Neither lock touches the data file itself: on POSIX, opening and closing it outside SQLite
 would release SQLite's own locks.
@@ -46,13 +46,22 @@ def is_open_data_file(path: str | Path) -> bool:
     return False
 
 
+# Windows byte locks are mandatory: a locked byte cannot even be read by another process. The lock
+# byte lies far past the holder's text ("pid 1234"), so a refused second instance can still read who
+# holds the file instead of failing again with PermissionError inside its own error handling.
+WINDOWS_LOCK_OFFSET = 1 << 20
+
+
 def _lock(fh) -> None:
     """Take an exclusive lock on an open lock file without waiting; OSError if another process has it."""
     if sys.platform == "win32":
         import msvcrt
 
-        fh.seek(0)
-        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        fh.seek(WINDOWS_LOCK_OFFSET)  # past the end of the file is allowed, and never read
+        try:
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        finally:
+            fh.seek(0)
     else:
         import fcntl
 
@@ -62,8 +71,8 @@ def _lock(fh) -> None:
 def _holder(fh) -> str:
     try:
         fh.seek(0)
-        return fh.read().strip()
-    except OSError:
+        return fh.read(200).strip()
+    except (OSError, ValueError):
         return ""
 
 
