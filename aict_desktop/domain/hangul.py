@@ -51,6 +51,39 @@ def matches(query: str, name: str) -> bool:
     return False
 
 
+# What a Korean IME makes of consonants typed one after another for a 초성 search: ㄱ+ㅅ become the
+# compound ㄳ, and a consonant after a syllable becomes its 받침 (이+ㅅ → 잇, 이+ㄹ+ㄱ → 읽).
+_COMPOUND = {"ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ", "ㄽ": "ㄹㅅ",
+             "ㄾ": "ㄹㅌ", "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ"}
+_JONGSUNG = ["", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ", "ㅀ", "ㅁ",
+             "ㅂ", "ㅄ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
+
+
+def _split_final(ch: str) -> str:
+    """잇 → 이ㅅ, 읽 → 이ㄹㄱ: the syllable without its 받침, then the 받침 as typed consonants."""
+    code = ord(ch) - _BASE
+    final = _JONGSUNG[code % 28]
+    return chr(_BASE + code - code % 28) + _COMPOUND.get(final, final)
+
+
+def query_variants(query: str) -> list[str]:
+    """The query as typed, and as the consonants were meant before the IME joined them.
+
+    ``ㄳㅁ`` → ``ㄱㅅㅁ``; ``잇`` or ``잇ㅁ`` → ``이ㅅ`` / ``이ㅅㅁ`` (a syllable whose 받침 ends the query or is
+    followed by a consonant). A name matching any variant is found; the first is the query itself.
+    """
+    out = [query]
+    chars = [_COMPOUND.get(c, c) for c in query]
+    for i, ch in enumerate(chars):
+        nxt = chars[i + 1][:1] if i + 1 < len(chars) else ""
+        if len(ch) == 1 and is_syllable(ch) and (ord(ch) - _BASE) % 28 and (not nxt or nxt in _JAMO_CONSONANTS):
+            chars[i] = _split_final(ch)
+    joined = "".join(chars)
+    if joined != query:
+        out.append(joined)
+    return out
+
+
 def has_final_consonant(word: str) -> bool | None:
     """Whether the last syllable has a 받침 (None if it is not Hangul)."""
     for ch in reversed(word.strip()):
