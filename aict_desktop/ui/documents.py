@@ -7,6 +7,7 @@ opens the in-program preview (PDF) or writes the file where the user chose.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from aict_desktop.i18n import _
 from aict_desktop.ui.feedback import show_error, status
-from aict_desktop.ui.file_dialogs import get_save_file_name
+from aict_desktop.ui.file_dialogs import default_folder, get_save_file_name
 from aict_desktop.ui.state import ui_settings
 from aict_desktop.ui.worker import run_in_background
 
@@ -28,7 +29,7 @@ _FILTERS = {
 
 
 def last_folder() -> str:
-    return str(ui_settings().value("files/last_folder", str(Path.home())))
+    return str(default_folder())
 
 
 def remember_folder(path: str) -> None:
@@ -58,8 +59,31 @@ def write_bytes(path: str, data: bytes) -> None:
         raise OSError(0, _("{name} is the program's open data file; choose another file name.").format(
             name=target.name))
     tmp = target.with_name(target.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())  # on disk before it takes the name: a power cut leaves the old file or the new
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # never leave name.tmp behind
+        raise
+
+
+# Who holds a file open on Windows, by its kind: Excel, 한글 and Acrobat lock what they show.
+_HOLDERS = {"xlsx": "Excel", "csv": "Excel", "hwpx": "한글", "hwp": "한글", "docx": "Word", "pdf": "Acrobat"}
+
+
+def held_open_message(path: str, exc: OSError) -> str:
+    """The message for a file the system refused to replace, naming the program that probably has it open."""
+    if isinstance(exc, PermissionError) or getattr(exc, "winerror", None) in (5, 32, 33):
+        program = _HOLDERS.get(Path(path).suffix.lstrip(".").lower())
+        if program:
+            return _("{name} could not be replaced: it is probably open in {program}. Close it there, or save "
+                     "under another name.").format(name=Path(path).name, program=program)
+        return _("{name} could not be replaced: another program has it open. Close it there, or save under "
+                 "another name.").format(name=Path(path).name)
+    return _("The file {path} could not be written: {reason}").format(path=path, reason=exc.strerror or exc)
 
 
 class DocumentActions:
@@ -89,13 +113,17 @@ class DocumentActions:
             return
 
         def written(data: bytes) -> None:
-            try:
-                write_bytes(path, data)
-            except OSError as exc:
-                show_error(self.page, _("The file {path} could not be written: {reason}").format(
-                    path=path, reason=exc.strerror or exc))
+            target = path
+            while target:
+                try:
+                    write_bytes(target, data)
+                except OSError as exc:  # e.g. open in Excel on Windows: say so, offer another name
+                    show_error(self.page, held_open_message(target, exc))
+                    remember_folder(target)  # offer another name in the same folder
+                    target = ask_save_path(self.page, Path(target).name)
+                    continue
+                status(self.page, _("Saved {path}.").format(path=target))
                 return
-            status(self.page, _("Saved {path}.").format(path=path))
 
         self.last_job = run_in_background(self.page, make, on_success=written,
                                           on_failure=lambda e: show_error(self.page, e),

@@ -22,7 +22,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QFileInfo
+from PySide6.QtCore import QCoreApplication, QFileInfo, QStandardPaths
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
 
@@ -66,6 +66,19 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
         return self._suffixed.replace("%1", suffix) if suffix else self._file
 
 
+def default_folder() -> Path:
+    """Where a dialog opens when given only a file name: the folder used last, else the user's 문서
+    (Documents) folder, never the program's own folder (which a bare name used to mean on Windows)."""
+    from aict_desktop.ui.state import ui_settings
+
+    remembered = ui_settings().value("files/last_folder", "")
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for candidate in (remembered, documents):
+        if candidate and Path(str(candidate)).is_dir():
+            return Path(str(candidate))
+    return Path.home()
+
+
 def make_dialog(parent: QWidget | None, caption: str, directory: str, filter: str,
                 options: QFileDialog.Option = NO_OPTIONS) -> QFileDialog:
     """A file dialog that is safe to show on the data file's folder (see the module's note)."""
@@ -76,12 +89,12 @@ def make_dialog(parent: QWidget | None, caption: str, directory: str, filter: st
     provider = NameOnlyIconProvider()
     dlg.setIconProvider(provider)
     dlg._aict_icon_provider = provider  # the dialog does not own it: keep it alive as long as the dialog
-    start = Path(directory) if directory else Path.cwd()
+    start = Path(directory) if directory else default_folder()
     if start.is_dir():
         dlg.setDirectory(str(start))
     else:  # a suggested file name, with or without a folder
-        folder = start.parent if str(start.parent) not in ("", ".") else Path.cwd()
-        dlg.setDirectory(str(folder if folder.is_dir() else Path.home()))
+        folder = start.parent if start.is_absolute() else default_folder() / start.parent
+        dlg.setDirectory(str(folder if folder.is_dir() else default_folder()))
         dlg.selectFile(start.name)
     return dlg
 

@@ -81,6 +81,7 @@ class Job:
         _running.discard(self)
         if self.progress is not None:
             self.progress.blockSignals(True)  # closing a QProgressDialog emits canceled()
+            self.progress.reset()  # stops its show timer: else it pops up, modal, after the job is done
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
