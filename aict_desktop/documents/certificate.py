@@ -5,6 +5,14 @@ with letter-spaced labels, the body sentence, 위촉기간, the date spelled
 out and centred, the issuer large and spaced with the seal (직인) centred on
 the issuer's last character, and an optional double border.
 
+A body without its own seal prints none (the 직인 is stamped by hand); the
+bundled sample seal prints only when chosen, and then the page carries a
+diagonal "견본". A preview carries "미리보기 — 발급되지 않음" and no serial.
+
+One layout rule for the text: 성명/소속/직위 values keep the field size and
+wrap at spaces under the value's start; the body sentence is centred line by
+line, wrapped into lines of even width when it does not fit on one.
+
 ``issuer_layout()`` returns where each issuer character and the seal go;
 the renderer draws exactly that, and the tests check it numerically.
 """
@@ -46,6 +54,10 @@ DATE_SIZE = 16
 ISSUER_SIZE = 25
 ISSUER_SPACING = 7
 SEAL_SIZE = 25 * mm
+FIELD_LEADING = FIELD_SIZE * 1.35
+PREVIEW_MARK = "미리보기 — 발급되지 않음"
+SAMPLE_MARK = "견 본"
+MARK_INK = colors.Color(0.8, 0.1, 0.1, alpha=0.22)
 GLYPH_MIDDLE = 0.36  # a Hangul glyph's visual middle, in em above the baseline (Nanum Myeongjo)
 
 TEXT_LEFT = 32 * mm
@@ -99,6 +111,7 @@ def preflight(items: Sequence[CertificateData]) -> None:
     for d in items:
         who = d.person_name
         fields += [
+            Field("", _("certificate serial"), d.serial),
             Field(who, _("name"), d.person_name),
             Field(who, _("institution"), d.institution_name),
             Field(who, _("position"), d.position_title),
@@ -192,20 +205,39 @@ def _spaced_label(c: Canvas, x: float, y: float, label: str, size: float) -> Non
         x += w + gap
 
 
+X_VALUE = TEXT_LEFT + 8 * mm + LABEL_WIDTH + 9 * mm
+
+
+def field_lines(value: str) -> list[str]:
+    """A 성명/소속/직위 value at the field size, wrapped at spaces to the value column (never shrunk)."""
+    return wrap(value, fonts.SERIF, FIELD_SIZE, TEXT_RIGHT - X_VALUE)
+
+
 def _field(c: Canvas, y: float, label: str, value: str) -> float:
-    """One 성명/소속/직위 line; long values shrink, then wrap. Returns the y below it."""
-    x_value = TEXT_LEFT + 8 * mm + LABEL_WIDTH + 9 * mm
-    room = TEXT_RIGHT - x_value
-    size = FIELD_SIZE
-    while size > 11 and fonts.string_width(value, fonts.SERIF, size) > room:
-        size -= 0.5
+    """One 성명/소속/직위 line; a long value wraps under its own start. Returns the y below it."""
     _spaced_label(c, TEXT_LEFT + 8 * mm, y, label, FIELD_SIZE)
     c.setFont(fonts.SERIF, FIELD_SIZE)
     c.drawString(TEXT_LEFT + 8 * mm + LABEL_WIDTH + 3 * mm, y, ":")
-    lines = wrap(value, fonts.SERIF, size, room)
+    lines = field_lines(value)
     for i, line in enumerate(lines):
-        _draw(c, x_value, y - i * size * 1.35, line, fonts.SERIF, size)
-    return y - (len(lines) - 1) * size * 1.35 - FIELD_GAP
+        _draw(c, X_VALUE, y - i * FIELD_LEADING, line, fonts.SERIF, FIELD_SIZE)
+    return y - (len(lines) - 1) * FIELD_LEADING - FIELD_GAP
+
+
+def sentence_lines(text: str) -> list[str]:
+    """The body sentence in as few lines as fit, of even width (each line is centred)."""
+    full = TEXT_RIGHT - TEXT_LEFT
+    lines = wrap(text, fonts.SERIF, SENTENCE_SIZE, full)
+    if len(lines) < 2:
+        return lines
+    total = fonts.string_width(text, fonts.SERIF, SENTENCE_SIZE)
+    width = total / len(lines)
+    while width < full:  # the narrowest width that still needs no more lines: no long line over a stub
+        trial = wrap(text, fonts.SERIF, SENTENCE_SIZE, width)
+        if len(trial) <= len(lines):
+            return trial
+        width += 4
+    return lines
 
 
 def _border(c: Canvas) -> None:
@@ -226,7 +258,27 @@ def _seal_reader(png: bytes):
 
 
 def sample_seal_png() -> bytes:
+    """The bundled 견본 seal (서초구청장인): printed only when chosen, and then marked 견본."""
     return resource("seal", "sample_seal.png").read_bytes()
+
+
+def is_sample_seal(png: bytes | None) -> bool:
+    return bool(png) and bytes(png) == sample_seal_png()
+
+
+def preview_serial(serial_prefix: str, year: int) -> str:
+    """The serial line of a preview: the number left blank (``제2026-    호``)."""
+    return f"{serial_prefix} 제{year:04d}-    호".strip()
+
+
+def _diagonal(c: Canvas, text: str, size: float) -> None:
+    c.saveState()
+    c.setFillColor(MARK_INK)
+    c.translate(W / 2, H / 2)
+    c.rotate(52)
+    width = fonts.string_width(text, fonts.SANS_BOLD, size)
+    _draw(c, -width / 2, -size / 3, text, fonts.SANS_BOLD, size)
+    c.restoreState()
 
 
 def _seal_form(c: Canvas, png: bytes, forms: dict) -> str:
@@ -242,21 +294,21 @@ def _seal_form(c: Canvas, png: bytes, forms: dict) -> str:
     return forms[key]
 
 
-def draw_page(c: Canvas, d: CertificateData, seal_name: str) -> IssuerLayout:
+def draw_page(c: Canvas, d: CertificateData, seal_name: str | None, *, preview: bool = False) -> IssuerLayout:
     if d.border:
         _border(c)
+    if preview:
+        _diagonal(c, PREVIEW_MARK, 46)
+    elif seal_name and is_sample_seal(d.seal_png):
+        _diagonal(c, SAMPLE_MARK, 150)
     _draw(c, TEXT_LEFT - 8 * mm, Y_SERIAL, d.serial, fonts.SERIF, SERIAL_SIZE)
     _draw_centred(c, Y_TITLE, TITLE, fonts.SERIF_BOLD, TITLE_SIZE, TITLE_SPACING)
     y = Y_FIELDS
     for label, value in (("성명", d.person_name), ("소속", d.institution_name), ("직위", d.position_title)):
         y = _field(c, y, label, value)
-    lines = wrap(sentence(d), fonts.SERIF, SENTENCE_SIZE, TEXT_RIGHT - TEXT_LEFT)
-    y = Y_SENTENCE
-    for line in lines:
-        if len(lines) == 1:
-            _draw_centred(c, y, line, fonts.SERIF, SENTENCE_SIZE)
-        else:
-            _draw(c, TEXT_LEFT, y, line, fonts.SERIF, SENTENCE_SIZE)
+    y = min(Y_SENTENCE, y + FIELD_GAP - 16 * mm)  # long wrapped fields push the sentence down
+    for line in sentence_lines(sentence(d)):
+        _draw_centred(c, y, line, fonts.SERIF, SENTENCE_SIZE)
         y -= SENTENCE_LEADING
     term = term_line(d)
     if term:
@@ -264,15 +316,19 @@ def draw_page(c: Canvas, d: CertificateData, seal_name: str) -> IssuerLayout:
     _draw_centred(c, Y_DATE, fmt_date_long(d.issued_on), fonts.SERIF, DATE_SIZE)
     layout = issuer_layout(d.issuer)
     _draw(c, layout.x0, layout.baseline, d.issuer.strip(), fonts.SERIF_BOLD, layout.size, layout.spacing)
-    c.saveState()
-    c.translate(*layout.seal_center)
-    c.doForm(seal_name)
-    c.restoreState()
+    if seal_name:
+        c.saveState()
+        c.translate(*layout.seal_center)
+        c.doForm(seal_name)
+        c.restoreState()
     return layout
 
 
-def render(items: Sequence[CertificateData], *, title: str = "위촉장") -> bytes:
-    """All certificates in one PDF, one page each (call ``preflight`` first)."""
+def render(items: Sequence[CertificateData], *, title: str = "위촉장", preview: bool = False) -> bytes:
+    """All certificates in one PDF, one page each (call ``preflight`` first).
+
+    A page prints the seal of its data, or none; ``preview`` marks every page 미리보기.
+    """
     if not items:
         raise ValidationError(_("There are no certificates to print."))
     fonts.register_family(fonts.SERIF)
@@ -284,8 +340,8 @@ def render(items: Sequence[CertificateData], *, title: str = "위촉장") -> byt
     c.setCreator("AICT Secretariat Desktop")
     forms: dict[str, str] = {}
     for d in items:
-        seal = _seal_form(c, d.seal_png or sample_seal_png(), forms)
-        draw_page(c, d, seal)
+        seal = _seal_form(c, d.seal_png, forms) if d.seal_png else None
+        draw_page(c, d, seal, preview=preview)
         c.showPage()
     c.save()
     return buf.getvalue()

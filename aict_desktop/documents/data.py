@@ -28,7 +28,7 @@ class CertificateData:
     issued_on: dt.date
     issuer: str  # 서울특별시 서초구청장
     wording: str = ""  # "" = the default sentence; else with {body}/{role}/{name}
-    seal_png: bytes | None = None  # None = the bundled sample seal
+    seal_png: bytes | None = None  # None = no seal (stamped by hand)
     border: bool = True
 
 

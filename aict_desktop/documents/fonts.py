@@ -6,10 +6,12 @@ NanumMyeongjo (serif, for certificates and running text) and NanumGothic
 family at a time, so a job that never needs a family never parses it.
 
 NanumMyeongjo has no hanja; NanumGothic has the KS X 1001 set. So every
-face has a fallback chain (Myeongjo → Gothic): a character the first face
-lacks is printed in the next face that has it, and only a character no
-face has is an error (see ``documents.preflight``). ReportLab's CID fonts
-(not embedded) are never used.
+face has a fallback chain: a character the first face lacks is printed in
+the next face that has it, and only a character no face has is an error
+(see ``documents.preflight``). A hanja in a Myeongjo line (a name such as
+李舜臣) prints in the serif Baekmuk Batang (its 4,888 KS X 1001 hanja are
+bundled, under the Baekmuk licence beside it), not in Gothic; Gothic stays
+the last resort. ReportLab's CID fonts (not embedded) are never used.
 """
 
 from __future__ import annotations
@@ -23,22 +25,25 @@ SERIF = "NanumMyeongjo"
 SERIF_BOLD = "NanumMyeongjo-Bold"
 SANS = "NanumGothic"
 SANS_BOLD = "NanumGothic-Bold"
+HANJA_SERIF = "BaekmukBatang"  # serif hanja only (one weight); the Myeongjo faces' first fallback
 
 _FILES = {
     SERIF: "NanumMyeongjo.ttf",
     SERIF_BOLD: "NanumMyeongjoBold.ttf",
     SANS: "NanumGothic.ttf",
     SANS_BOLD: "NanumGothicBold.ttf",
+    HANJA_SERIF: "BaekmukBatangHanja.ttf",
 }
-_FAMILY_OF = {SERIF: SERIF, SERIF_BOLD: SERIF, SANS: SANS, SANS_BOLD: SANS}
-_BOLD_OF = {SERIF: SERIF_BOLD, SANS: SANS_BOLD}
+_FAMILY_OF = {SERIF: SERIF, SERIF_BOLD: SERIF, SANS: SANS, SANS_BOLD: SANS, HANJA_SERIF: HANJA_SERIF}
+_BOLD_OF = {SERIF: SERIF_BOLD, SANS: SANS_BOLD, HANJA_SERIF: HANJA_SERIF}
 
 # where a face looks for a character it lacks
 FALLBACK = {
-    SERIF: (SERIF, SANS),
-    SERIF_BOLD: (SERIF_BOLD, SANS_BOLD),
+    SERIF: (SERIF, HANJA_SERIF, SANS),
+    SERIF_BOLD: (SERIF_BOLD, HANJA_SERIF, SANS_BOLD),
     SANS: (SANS, SERIF),
     SANS_BOLD: (SANS_BOLD, SERIF_BOLD),
+    HANJA_SERIF: (HANJA_SERIF, SERIF, SANS),
 }
 
 _lock = threading.Lock()
@@ -62,7 +67,7 @@ def register_family(family: str) -> None:
         if family in _registered:
             return
         regular, bold = family, _BOLD_OF[family]
-        for name in (regular, bold):
+        for name in dict.fromkeys((regular, bold)):  # a one-weight family registers its face once
             font = TTFont(name, str(font_path(name)))  # subset-embedded TrueType
             pdfmetrics.registerFont(font)
             _coverage[name] = frozenset(font.face.charToGlyph)
@@ -105,8 +110,9 @@ def face_for(name: str, ch: str) -> str | None:
 def runs(text: str, name: str) -> tuple[tuple[str, str], ...]:
     """Split ``text`` into (face, piece) runs, each piece printable in its face.
 
-    Spaces and line breaks stay with the current face. Call after the
-    preflight: a character no face has is kept in ``name`` here.
+    Spaces and line breaks print in ``name`` (a fallback face's space is
+    often wider). Call after the preflight: a character no face has is kept
+    in ``name`` here.
     """
     cov = _cov(name)
     if all(ord(ch) in cov for ch in text):  # the common case: one run in the first face
@@ -114,10 +120,10 @@ def runs(text: str, name: str) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     cur_face, buf = name, []
     for ch in text:
-        if ch in " \n\t":
-            buf.append(ch)
-            continue
-        face = face_for(name, ch) or name  # back to the first face as soon as it can
+        if ch in " \n\t" and ord(ch) in cov:
+            face = name
+        else:
+            face = face_for(name, ch) or name  # back to the first face as soon as it can
         if face != cur_face and buf:
             out.append((cur_face, "".join(buf)))
             buf = []

@@ -236,6 +236,8 @@ def _checked(key: str, value, default):
         if not isinstance(value, bool):
             raise ValidationError(_("{field} must be yes or no (true/false).").format(field=label), field=key)
         return value
+    if isinstance(default, str):  # the certificate serial prefix
+        return _serial_prefix(value, label, key)
     if key == "reappointment_limit" and (value is None or value == ""):
         return None  # no limit
     try:
@@ -249,6 +251,16 @@ def _checked(key: str, value, default):
     if n < 0:
         raise ValidationError(_("{field} cannot be negative.").format(field=label), field=key)
     return n
+
+
+def _serial_prefix(value, label: str, key: str) -> str:
+    from aict_desktop.domain.rules.settings import SERIAL_PREFIX_MAX, clean_serial_prefix
+
+    try:
+        return clean_serial_prefix(value)
+    except (TypeError, ValueError):
+        raise ValidationError(_("{field}: up to {n} printable characters, without 호 and not ending in 제 (e.g. 운영위).").format(
+            field=label, n=SERIAL_PREFIX_MAX), field=key) from None
 
 
 def _statuses(key: str, value, label: str) -> frozenset[AttendanceStatus]:

@@ -6,7 +6,18 @@ body and year plus one — void numbers count, so a number is never reused —
 and the UniqueConstraint(body_id, year, seq) backs it with a retry, so two
 machines on one PostgreSQL server cannot share a number either.
 
+A body may put a prefix before its serials (``운영위 제2026-001호``, ``BodyRules.certificate_serial_prefix``),
+so two bodies issuing in the name of one 위촉권자 do not print the same number; a serial is found
+again by its number, with or without the prefix.
+
 Every character is checked against the font before anything is recorded.
+The PDF is rendered and handed to ``deliver`` (the CLI writes and fsyncs it
+beside ``--out``) inside the writing transaction, so a disk that is full or
+a file that cannot be written records nothing.
+
+A body without its own seal prints none (stamped by hand: ``seal_notice`` says so);
+the bundled sample prints only when chosen, marked 견본.
+
 What was printed — the appointee's fields and the body's name, 위촉권자,
 wording, border and 직인 — is frozen in the register, so a reprint matches
 the original even after the body has changed.
@@ -17,7 +28,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, text
@@ -49,10 +62,39 @@ ISSUE_LOCK = 0x41494356  # PostgreSQL advisory lock (with the body id): one issu
 RETRIES = 10
 
 
+_PREFIXED = re.compile(r"^(.*?)\s*(제?\d{4}-\d{3,}호?)$")
+SealKind = str  # "own", "sample" or "none"
+
+
 @dataclass
 class IssueResult:
     pdf: bytes
     certificates: list[CertificateRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def serial_text(prefix: str, year: int, seq: int) -> str:
+    """``제2026-001호``, or with the body's prefix ``운영위 제2026-001호``."""
+    core = format_serial(year, seq)
+    return f"{prefix} {core}" if prefix else core
+
+
+def seal_kind(png: bytes | None) -> SealKind:
+    from aict_desktop.documents.certificate import is_sample_seal
+
+    return "none" if not png else "sample" if is_sample_seal(png) else "own"
+
+
+def seal_notice(body_name: str, png: bytes | None) -> str:
+    """What the certificates of a body print as 직인, when it is not the body's own seal ('' when it is)."""
+    kind = seal_kind(png)
+    if kind == "none":
+        return _("{body} has no seal image, so the certificates print without a seal: stamp the 직인 by hand "
+                 "(or choose the body's seal in Settings → Settings per body).").format(body=body_name)
+    if kind == "sample":
+        return _("{body} prints the bundled sample seal: every page is marked 견본 (sample) and is not a valid "
+                 "certificate.").format(body=body_name)
+    return ""
 
 
 # the fields a certificate keeps of what it printed (Certificate columns and CertificateData fields alike)
@@ -85,13 +127,21 @@ def _data(frozen: dict, seal_png: bytes | None, serial: str, issued_on: dt.date)
 
 
 def _keep_seal(s: Session, png: bytes | None) -> str:
-    """Store the seal image once; its SHA-256 ('' for the bundled sample seal)."""
+    """Store the seal image once; its SHA-256 ('' when no seal was printed)."""
     if not png:
         return ""
     digest = hashlib.sha256(png).hexdigest()
     if s.get(CertificateSeal, digest) is None:
         s.add(CertificateSeal(sha256=digest, png=png))
     return digest
+
+
+def _issue_date(on) -> dt.date:
+    """The 발급일 printed and kept in the register (a four-digit year: it is part of the serial)."""
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime) or not 1900 <= on.year <= 9999:
+        raise ValidationError(_("'{value}' is not an issue date (write it as 2026-03-02).").format(value=on),
+                              field="issued_on")
+    return on
 
 
 class CertificateService:
@@ -144,6 +194,34 @@ class CertificateService:
             return [self._row(c, name, prints.get(c.id, 0))
                     for c, name in s.exec(q.order_by(Certificate.body_id, Certificate.year, Certificate.seq)).all()]
 
+    def seal_prints(self, year: int, body_id: int | None = None):
+        """Every print job of ``year`` that printed a seal image (the 견본 aside): the 관인 관리대장 lines.
+
+        One line per PDF printed (an issue batch or a reprint), oldest first.
+        """
+        from aict_desktop.documents.certificate import sample_seal_png
+        from aict_desktop.documents.registers import SealPrint
+
+        sample = hashlib.sha256(sample_seal_png()).hexdigest()
+        start, end = dt.datetime(year, 1, 1), dt.datetime(year + 1, 1, 1)
+        with self.store.session() as s:
+            q = (select(CertificatePrint, Certificate).join(Certificate, CertificatePrint.certificate_id == Certificate.id)
+                 .where(Certificate.seal_sha256 != "", Certificate.seal_sha256 != sample,
+                        CertificatePrint.at >= start, CertificatePrint.at < end))
+            if body_id is not None:
+                q = q.where(Certificate.body_id == body_id)
+            jobs: dict[tuple, list] = {}
+            for pr, c in s.exec(q.order_by(CertificatePrint.at, CertificatePrint.id)).all():
+                jobs.setdefault((pr.file_sha256 or pr.id, pr.kind), []).append((pr, c))
+        out = []
+        for (_file, kind), rows in jobs.items():
+            first, last = rows[0][1], rows[-1][1]
+            span = first.serial if len(rows) == 1 else f"{first.serial}~{last.serial}"
+            out.append(SealPrint(on=rows[0][0].at.date(), document=f"{first.body_name} 위촉장 {span}",
+                                 kind=kind.value, sheets=len(rows), by=rows[0][0].by,
+                                 basis=f"발급대장 등재 ({kind.value})"))
+        return out
+
     @staticmethod
     def _row(c: Certificate, body_name: str, prints: int) -> CertificateRow:
         return CertificateRow(
@@ -192,37 +270,62 @@ class CertificateService:
                                                              Certificate.year == year)).one()
         return (top or 0) + 1
 
+    def seal_notice(self, body_id: int) -> str:
+        """'' when the body prints its own seal; else what its certificates print instead (a warning)."""
+        with self.store.session() as s:
+            body = self._body(s, body_id)
+            return seal_notice(body.name, body.seal_png)
+
     def preview(self, body_id: int, appointment_ids=None, on: dt.date | None = None) -> bytes:
-        """The PDF with the serials the appointees WOULD get; nothing is recorded."""
+        """The PDF marked "미리보기 — 발급되지 않음", without a serial (``제2026-    호``); nothing is recorded."""
         from aict_desktop.documents import certificate
 
-        on = on or self._today()
+        on = _issue_date(on or self._today())
         with self.store.session() as s:
             body = self._body(s, body_id)
             chosen = self._chosen(s, body, appointment_ids, on)
-            first = self._next_seq(s, body.id, on.year)
-            items = [_data(_frozen(s, body, a), body.seal_png, format_serial(on.year, first + i), on)
-                     for i, a in enumerate(chosen)]
-        return certificate.render(items, title=f"{body.name} 위촉장 (미리보기)")
+            serial = certificate.preview_serial(rules_of(body).certificate_serial_prefix, on.year)
+            items = [_data(_frozen(s, body, a), body.seal_png, serial, on) for a in chosen]
+        return certificate.render(items, title=f"{body.name} 위촉장 (미리보기 — 발급되지 않음)", preview=True)
 
-    def issue(self, body_id: int, appointment_ids=None, on: dt.date | None = None) -> IssueResult:
-        """Assign serials, print, and record the issue; all or nothing."""
+    def issue(self, body_id: int, appointment_ids=None, on: dt.date | None = None,
+              deliver: Callable[[bytes], None] | None = None) -> IssueResult:
+        """Assign serials, print, and record the issue; all or nothing.
+
+        ``deliver(pdf)`` runs before the commit: if it raises (a full disk), nothing is recorded.
+        """
         from aict_desktop.documents import certificate
 
-        on = on or self._today()
+        on = _issue_date(on or self._today())
         with self.store.session() as s:  # refuse bad input before taking the write lock
             body = self._body(s, body_id)
             chosen = self._chosen(s, body, appointment_ids, on)
-            certificate.preflight([_data(_frozen(s, body, a), body.seal_png, "", on) for a in chosen])
+            first = serial_text(rules_of(body).certificate_serial_prefix, on.year, 1)
+            certificate.preflight([_data(_frozen(s, body, a), body.seal_png, first, on) for a in chosen])
+            notice = seal_notice(body.name, body.seal_png)
         ids = [a.id for a in chosen]
         for _attempt in range(RETRIES):
             try:
-                return self._issue_once(body_id, ids, on)
+                result = self._issue_once(body_id, ids, on, deliver)
+                result.warnings = [w for w in (notice, self._shared_serials(body_id, result.certificates)) if w]
+                return result
             except IntegrityError:  # another machine took the number first: take the next one
                 time.sleep(random.uniform(0.01, 0.05) * (_attempt + 1))
         raise ConflictError(_("Could not assign a certificate serial; others are issuing at the same time. Try again."))
 
-    def _issue_once(self, body_id: int, ids: list[int], on: dt.date) -> IssueResult:
+    def _shared_serials(self, body_id: int, certs: list[CertificateRow]) -> str:
+        """A warning when another body of the same 위촉권자 has printed one of these serials too."""
+        with self.store.session() as s:
+            body = self._body(s, body_id)
+            other = s.exec(select(Certificate.body_name).where(
+                Certificate.body_id != body_id, Certificate.issuer == (body.issuer or body.name),
+                Certificate.serial.in_([c.serial for c in certs]))).first()
+        if other is None:
+            return ""
+        return _("{other} has issued certificates with the same serials in the name of the same issuer; give each "
+                 "body a serial prefix in Settings → Settings per body.").format(other=other)
+
+    def _issue_once(self, body_id: int, ids: list[int], on: dt.date, deliver=None) -> IssueResult:
         from aict_desktop.documents import certificate
 
         with self.store.write() as s:
@@ -232,7 +335,8 @@ class CertificateService:
             chosen = self._chosen(s, body, ids, on)  # again, under the lock
             first = self._next_seq(s, body.id, on.year)
             frozen = [_frozen(s, body, a) for a in chosen]
-            serials = [format_serial(on.year, first + i) for i in range(len(chosen))]
+            prefix = rules_of(body).certificate_serial_prefix
+            serials = [serial_text(prefix, on.year, first + i) for i in range(len(chosen))]
             pdf = certificate.render([_data(f, body.seal_png, serial, on) for f, serial in zip(frozen, serials)],
                                      title=f"{body.name} 위촉장")
             digest = hashlib.sha256(pdf).hexdigest()
@@ -247,17 +351,23 @@ class CertificateService:
                 s.add(CertificatePrint(certificate_id=c.id, kind=PrintKind.ISSUE, by=who, file_sha256=digest))
                 log_access(s, "certificate.issue", target=serial, subject=f["person_name"], detail=body.name)
                 certs.append(self._row(c, body.name, 1))
+            s.flush()  # a clash of serials shows here, before the file is written
+            if deliver is not None:
+                deliver(pdf)
             return IssueResult(pdf=pdf, certificates=certs)
 
     # --- reprint and void ------------------------------------------------------
 
     def _find(self, s: Session, serial: str, body_id: int | None) -> Certificate:
-        year, seq = parse_serial(serial)
-        text = format_serial(year, seq)
-        q = select(Certificate).where(Certificate.serial == text)
+        """By number (``2026-001``, ``제2026-001호``) or as printed, prefix and all (``운영위 제2026-001호``)."""
+        m = _PREFIXED.match((serial or "").strip())
+        prefix, core = (m.group(1).strip(), m.group(2)) if m else ("", serial)
+        year, seq = parse_serial(core)
+        text = serial_text(prefix, year, seq)
+        q = select(Certificate).where(Certificate.year == year, Certificate.seq == seq)
         if body_id is not None:
             q = q.where(Certificate.body_id == body_id)
-        found = list(s.exec(q))
+        found = [c for c in s.exec(q) if not prefix or c.serial == text]
         if not found:
             raise NotFound(_("There is no certificate {serial}.").format(serial=text))
         if len(found) > 1:
@@ -267,8 +377,8 @@ class CertificateService:
             )
         return found[0]
 
-    def reprint(self, serial: str, body_id: int | None = None) -> bytes:
-        """The same certificate again (same serial, frozen fields), recorded as 재발급."""
+    def reprint(self, serial: str, body_id: int | None = None, deliver: Callable[[bytes], None] | None = None) -> bytes:
+        """The same certificate again (same serial, frozen fields), recorded as 재발급 (``deliver`` as for issue)."""
         from aict_desktop.documents import certificate
 
         with self.store.write() as s:
@@ -289,6 +399,9 @@ class CertificateService:
             s.add(CertificatePrint(certificate_id=c.id, kind=PrintKind.REPRINT, by=os_user(),
                                    file_sha256=hashlib.sha256(pdf).hexdigest()))
             log_access(s, "certificate.reprint", target=c.serial, subject=c.person_name, detail=c.body_name)
+            s.flush()
+            if deliver is not None:
+                deliver(pdf)
             return pdf
 
     def void(self, serial: str, reason: str, body_id: int | None = None) -> None:

@@ -6,8 +6,11 @@ for QtPdf.
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -20,7 +23,15 @@ from aict_desktop.ui.documents import ask_save_path, write_bytes
 from aict_desktop.ui.feedback import show_error, status
 
 RENDER_DPI = 300
+WANTED = (820, 960)  # an A4 page at a readable width
+FRAME_ROOM = (16, 48)  # the window frame and title bar around the dialog
 _open: list[PreviewDialog] = []
+
+
+def fitted_size(area: QRect) -> QSize:
+    """The dialog's size: 820×960, or less so that it (frame included) fits the free screen area."""
+    return QSize(max(480, min(WANTED[0], area.width() - FRAME_ROOM[0])),
+                 max(360, min(WANTED[1], area.height() - FRAME_ROOM[1])))
 
 
 class PreviewDialog(BaseDialog):
@@ -31,7 +42,7 @@ class PreviewDialog(BaseDialog):
         self.data = bytes(data)
         self.filename = filename
         self.setWindowTitle(_("Preview — {title}").format(title=title))
-        self.resize(820, 960)
+        self.resize(fitted_size(self._available(parent)))
         self._bytes = QByteArray(self.data)
         self._buffer = QBuffer(self._bytes, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -61,6 +72,21 @@ class PreviewDialog(BaseDialog):
         self.close_button.clicked.connect(self.accept)
         self.print_button.setDefault(True)
 
+    @staticmethod
+    def _available(parent: QWidget | None) -> QRect:
+        """The screen's free area (without task bar) where the window opens."""
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, *WANTED)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        area = self._available(self.parentWidget())
+        if not area.contains(self.frameGeometry()):  # a restored or centred window must not hang off a laptop screen
+            size = fitted_size(area)
+            self.resize(size)
+            self.move(area.x() + (area.width() - self.frameGeometry().width()) // 2,
+                      area.y() + max(0, (area.height() - self.frameGeometry().height()) // 2))
+
     @classmethod
     def show_pdf(cls, data: bytes, title: str, filename: str, parent: QWidget | None = None) -> PreviewDialog | None:
         try:
@@ -85,6 +111,9 @@ class PreviewDialog(BaseDialog):
         try:
             write_bytes(path, self.data)
         except OSError as exc:
+            part = Path(path).with_name(Path(path).name + ".tmp")  # what write_bytes began (a full disk)
+            with contextlib.suppress(OSError):
+                part.unlink(missing_ok=True)
             show_error(self, _("The file {path} could not be written: {reason}").format(path=path, reason=exc.strerror or exc))
             return None
         status(self.parentWidget() or self, _("Saved {path}.").format(path=path))

@@ -90,13 +90,19 @@ def test_emoji_in_a_name_is_refused_and_nothing_is_recorded(services):
     assert services.certificates.list() == []
 
 
-def test_preview_shows_the_next_serials_and_records_nothing(services):
+def test_preview_is_marked_has_no_serial_and_records_nothing(services):
     body, ids = make_body(services, ["홍길동", "김위원"])
     services.certificates.issue(body.id, [ids[0]], on=ON)
     before = register_counts(services.store)
     pdf = services.certificates.preview(body.id, [ids[1]], on=ON)
-    assert "제2025-002호" in pdf_pages(pdf)[0]
+    page = pdf_pages(pdf)[0]
+    assert "미리보기 — 발급되지 않음" in page
+    assert "제2025-    호" in page and "제2025-002호" not in page  # a number nobody registered is never shown
+    assert "김위원" in page
     assert register_counts(services.store) == before
+    # an issued certificate carries neither mark nor blank
+    issued = pdf_pages(services.certificates.issue(body.id, [ids[1]], on=ON).pdf)[0]
+    assert "미리보기" not in issued and "제2025-002호" in issued
 
 
 def test_reprint_keeps_serial_and_frozen_fields(services):
@@ -162,7 +168,7 @@ def test_seal_is_centred_on_the_issuers_last_character(services):
 
     from aict_desktop.documents import certificate, fonts
 
-    body, _ids = make_body(services, ["홍길동"])
+    body, _ids = make_body(services, ["홍길동"], seal_png=_seal((200, 0, 0, 255)))
     reader = PdfReader(io.BytesIO(services.certificates.issue(body.id, on=ON).pdf))
     ops = ContentStream(reader.pages[0].get_contents(), reader).operations
     tm = tc = None

@@ -77,3 +77,38 @@ def test_cli_bad_input_exits_1_and_records_nothing(services, db_path, tmp_path):
     assert r.returncode == 1
     assert register_counts(services.store) == before
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.sqlite_only  # the CLI runs on the SQLite data file
+def test_cli_issue_date_and_the_seal_warning(services, db_path, tmp_path):
+    body, _ids = make_body(services, ["홍길동", "김위원"])
+    before = register_counts(services.store)
+    for bad in ("2026-02-30", "내일", "2026/03/02"):
+        r = aict("certificates", "issue", "--body", body.name, "--date", bad, "--out", str(tmp_path / "x.pdf"),
+                 db=db_path)
+        assert r.returncode == 1 and bad in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert register_counts(services.store) == before and not (tmp_path / "x.pdf").exists()
+    out = tmp_path / "위촉장.pdf"
+    r = aict("certificates", "issue", "--body", body.name, "--date", "2026-02-27", "--out", str(out), db=db_path)
+    assert r.returncode == 0, r.stderr
+    assert "2026년 2월 27일" in pdf_pages(out.read_bytes())[0]
+    assert "직인" in r.stderr and body.name in r.stderr  # no seal: stamp by hand
+    rows = aict_json("list", "certificates", "--body", body.name, db=db_path)
+    assert [x["issued_on"] for x in rows] == ["2026-02-27", "2026-02-27"]
+    assert [x["serial"] for x in rows] == ["제2026-001호", "제2026-002호"]
+    assert not list(tmp_path.glob(".*.part"))
+
+
+@pytest.mark.sqlite_only  # the CLI runs on the SQLite data file
+def test_cli_preview_writes_a_marked_pdf_and_records_nothing(services, db_path, tmp_path):
+    body, ids = make_body(services, ["홍길동", "김위원"])
+    before = register_counts(services.store)
+    out = tmp_path / "미리보기.pdf"
+    r = aict("certificates", "preview", "--body", body.name, "--appointment", str(ids[1]), "--date", "2026-03-02",
+             "--out", str(out), db=db_path)
+    assert r.returncode == 0, r.stderr
+    (page,) = pdf_pages(out.read_bytes())
+    assert "미리보기 — 발급되지 않음" in page and "제2026-    호" in page and "김위원" in page
+    assert register_counts(services.store) == before
+    r = aict("certificates", "preview", "--body", body.name, "--date", "x", "--out", str(out), db=db_path)
+    assert r.returncode == 1

@@ -50,6 +50,7 @@ class BodyRules:
     notice_days: int = 7
     attendance_review_percent: int = 50
     certificate_ex_officio: bool = False
+    certificate_serial_prefix: str = ""  # printed before the serial: "운영위 제2026-001호"; "" = "제2026-001호"
     signing_members: int = 0
     pseudonymise_public_minutes: bool = True
 
@@ -104,12 +105,33 @@ def _coerce(name: str, value, default):
         if not isinstance(value, bool):
             raise TypeError(value)
         return value
+    if isinstance(default, str):
+        return clean_serial_prefix(value)
     if isinstance(default, int):
         n = int(value)
         if n < 0:
             raise ValueError(n)
         return n
     return value
+
+
+SERIAL_PREFIX_MAX = 12
+
+
+def clean_serial_prefix(value) -> str:
+    """A body's serial prefix as kept: spaces trimmed and single; ValueError when it cannot stand before a serial.
+
+    Up to 12 printable characters, no "제…호" of its own (the serial supplies that), so every serial
+    reads ``{prefix} 제2026-001호`` and is found again by its number.
+    """
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TypeError(value)
+    text = " ".join(value.split())
+    if len(text) > SERIAL_PREFIX_MAX or not text.isprintable() or "호" in text or text.endswith("제"):
+        raise ValueError(text)
+    return text
 
 
 def rules_of(body) -> BodyRules:
@@ -158,6 +180,8 @@ SOURCES = (
              "서울특별시 위원회 조례 일괄 개정 (2023)"),
     RuleInfo("certificate_ex_officio", N_("Certificates for ex officio members in a batch"),
              "위촉장은 위촉직에게 수여 (당연직은 직위로 위원)"),
+    RuleInfo("certificate_serial_prefix", N_("Certificate serial prefix (e.g. 운영위; empty: none)"),
+             "발급번호는 기구별로 매겨지므로, 위촉권자가 같은 기구끼리는 접두어로 구분 (예: 운영위 제2026-001호)"),
     RuleInfo("signing_members", N_("Members who sign the minutes"), "각 조례 (서명위원)"),
     RuleInfo("pseudonymise_public_minutes", N_("Public minutes name speakers as ○○○ 위원"),
              "공공기관의 정보공개에 관한 법률 제9조①6; 각 조례"),

@@ -6,7 +6,6 @@ runs in the background; reprint keeps the serial; void keeps the number used.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -216,22 +215,29 @@ class CertificatesPage(QWidget):
         if body_id is None or not ids:
             status(self, _("Select the appointees first."))
             return
-        if not confirmed and not confirm(self, _(
-                "Issue {n} certificate(s) dated {date}? Serials are assigned and written in the register; "
-                "they cannot be taken back (only voided).").format(n=len(ids), date=fmt_date(on)),
-                title=_("Issue certificates"), yes=_("Issue")):
+        try:
+            notice = self.services.certificates.seal_notice(body_id)
+        except DomainError as err:
+            show_error(self, err)
+            return
+        question = _("Issue {n} certificate(s) dated {date}? Serials are assigned and written in the register; "
+                     "they cannot be taken back (only voided).").format(n=len(ids), date=fmt_date(on))
+        if notice:
+            question = f"{question}\n\n{notice}"
+        if not confirmed and not confirm(self, question, title=_("Issue certificates"), yes=_("Issue")):
             return
         name = self.body.currentText().strip()
 
         def issued(result) -> None:
             self.refresh_lists()
             serials = [c.serial for c in result.certificates]
-            status(self, _("Issued {n} certificate(s): {first}–{last}.").format(
-                n=len(serials), first=serials[0], last=serials[-1]) if serials else "")
+            done = _("Issued {n} certificate(s): {first}–{last}.").format(
+                n=len(serials), first=serials[0], last=serials[-1]) if serials else ""
+            status(self, " ".join([done, *result.warnings]).strip())
             from aict_desktop.ui.preview import PreviewDialog
 
             PreviewDialog.show_pdf(result.pdf, _("Certificates — {body}").format(body=name),
-                                   f"{name} 위촉장 {dt.date.today():%Y%m%d}.pdf", self)
+                                   f"{name} 위촉장 {on:%Y%m%d}.pdf", self)
 
         self.job = run_in_background(self, lambda: self.services.certificates.issue(body_id, ids, on=on),
                                      on_success=issued, on_failure=lambda e: show_error(self, e),

@@ -97,11 +97,22 @@ class SettingsPage(QWidget):
         sl.addWidget(self.seal_preview)
         choose_seal = QPushButton(_("Choose seal image (PNG)…"))
         choose_seal.clicked.connect(self.choose_seal)
-        clear_seal = QPushButton(_("Remove seal"))
-        clear_seal.clicked.connect(lambda: self.set_seal(None))
-        sl.addWidget(choose_seal)
-        sl.addWidget(clear_seal)
-        sl.addStretch(1)
+        self.sample_seal_button = QPushButton(_("Use the sample seal (견본)"))
+        self.sample_seal_button.setObjectName("sample_seal")
+        self.sample_seal_button.setToolTip(_("For trying out only: every certificate is then marked 견본."))
+        self.sample_seal_button.clicked.connect(self.use_sample_seal)
+        self.clear_seal_button = QPushButton(_("Remove seal"))
+        self.clear_seal_button.setObjectName("remove_seal")
+        self.clear_seal_button.clicked.connect(lambda: self.set_seal(None))
+        seal_buttons = QVBoxLayout()
+        seal_buttons.addWidget(choose_seal)
+        seal_buttons.addWidget(self.sample_seal_button)
+        seal_buttons.addWidget(self.clear_seal_button)
+        self.seal_state = QLabel()
+        self.seal_state.setObjectName("seal_state")
+        self.seal_state.setWordWrap(True)
+        seal_buttons.addWidget(self.seal_state)
+        sl.addLayout(seal_buttons, 1)
         b.add("seal", _("Seal (직인)"), seal_row)
         b.integer("allowance_rate", _("Allowance per meeting"), 0, 10_000_000, _(" won"), 10_000)
         b.integer("allowance_long_extra", _("Extra over two hours"), 0, 10_000_000, _(" won"), 10_000)
@@ -198,6 +209,8 @@ class SettingsPage(QWidget):
         self.set_seal(self._body.seal_png, changed=False)
 
     def set_seal(self, data: bytes | None, changed: bool = True) -> None:
+        from aict_desktop.services.certificates import seal_kind
+
         self._seal = data
         self._seal_changed = changed
         if data:
@@ -208,6 +221,18 @@ class SettingsPage(QWidget):
         else:
             self.seal_preview.setPixmap(QPixmap())
             self.seal_preview.setText(_("(none)"))
+        kind = seal_kind(data)
+        self.seal_state.setText({
+            "own": _("Certificates print this seal."),
+            "sample": _("Certificates print the sample seal and are marked 견본 (not valid)."),
+            "none": _("Certificates print no seal: stamp the 직인 by hand."),
+        }[kind] + (" " + _("(not saved yet)") if changed else ""))
+        self.clear_seal_button.setEnabled(kind != "none")
+
+    def use_sample_seal(self) -> None:
+        from aict_desktop.documents.certificate import sample_seal_png
+
+        self.set_seal(sample_seal_png())
 
     def choose_seal(self) -> None:
         path, _f = get_open_file_name(self, _("Seal image"), str(Path.home()), _("PNG image (*.png)"))
@@ -252,6 +277,6 @@ class SettingsPage(QWidget):
             return False
         self._body = self.services.bodies.get_body(body_id)
         self.rules_form.set_rules(self.services.bodies.rules(body_id))
-        self._seal_changed = False
+        self.set_seal(self._body.seal_png, changed=False)
         self.body_form.show_message(_("Saved."))
         return True

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -138,6 +139,12 @@ class RulesPanel(FormPanel):
             return self.status_checks[key]
         if isinstance(default, bool):
             return QCheckBox()
+        if isinstance(default, str):
+            line = QLineEdit()
+            line.setObjectName(key)
+            line.setPlaceholderText(_("(none)"))
+            line.setMaxLength(40)  # the rule allows fewer; a longer text gets the rule's message
+            return line
         if key.endswith("_percent"):
             low, high, suffix = 1, 100, " %"
         else:
@@ -160,6 +167,8 @@ class RulesPanel(FormPanel):
             return w.currentData()
         if isinstance(w, QCheckBox):
             return w.isChecked()
+        if isinstance(w, QLineEdit):
+            return w.text().strip()
         n = w.value()
         return None if n == NO_LIMIT and w.minimum() == NO_LIMIT else n
 
@@ -174,6 +183,8 @@ class RulesPanel(FormPanel):
                 w.setCurrentIndex(max(i, 0))
             elif isinstance(w, QCheckBox):
                 w.setChecked(bool(v))
+            elif isinstance(w, QLineEdit):
+                w.setText(v or "")
             else:
                 w.setValue(NO_LIMIT if v is None else int(v))
         self._loaded = {key: self.value(key) for key in self.fields}
