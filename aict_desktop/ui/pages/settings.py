@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -59,6 +60,10 @@ class SettingsPage(QWidget):
         f = self.program_form
         f.combo("language", _("Language"), list(LANGUAGES))
         data_line = f.line("database", _("Data file"), _("(the default data file)"))
+        data_line.setToolTip(_("A file path, or a shared office server: postgresql+psycopg://user@server:5432/database"))
+        self.password_line = f.line("server_password", _("Server password"),
+                                    _("(only for a server address; kept in the system keyring)"))
+        self.password_line.setEchoMode(QLineEdit.EchoMode.Password)
         f.line("backup_dir", _("Backup folder"), str(settings.backup_folder()) if settings else "")
         f.integer("expiring_days", _("Warn of terms ending within"), 1, 3650, _(" days"))
         f.line("user_name", _("Your name"), _("(who confirms minutes and signs updates)"))
@@ -68,9 +73,12 @@ class SettingsPage(QWidget):
         browse_db.clicked.connect(self.choose_database)
         browse_backup = QPushButton(_("Choose backup folder…"))
         browse_backup.clicked.connect(self.choose_backup_dir)
+        self.test_server_button = QPushButton(_("Test connection"))
+        self.test_server_button.setObjectName("test_connection")
+        self.test_server_button.clicked.connect(lambda: self.test_server())
         self.save_program_button = QPushButton(_("Save settings"))
         self.save_program_button.clicked.connect(self.save_program)
-        for b in (browse_db, browse_backup):
+        for b in (browse_db, browse_backup, self.test_server_button):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(self.save_program_button)
@@ -155,6 +163,40 @@ class SettingsPage(QWidget):
         self.program_form.set_values({"language": s.language, "database": s.database, "backup_dir": s.backup_dir,
                                       "expiring_days": s.expiring_days, "user_name": s.user_name})
 
+    def test_server(self) -> bool:
+        """연결 시험: ask the server about the address and password on screen (nothing is saved)."""
+        from aict_desktop.services import server_setup
+
+        address = self._data_line.text().strip()
+        if not server_setup.is_server_address(address):
+            self.program_form.show_error(ValidationError(
+                _("Write a server address first, like postgresql+psycopg://user@server:5432/database."),
+                field="database"))
+            return False
+        try:
+            result = server_setup.test_connection(address, self.password_line.text())
+        except DomainError as err:
+            self.program_form.show_error(err)
+            return False
+        self.program_form.show_message(result)
+        return True
+
+    def _keep_server_password(self, address: str) -> bool:
+        """A server address is kept without a password; a typed password goes to the keyring."""
+        from aict_desktop.services import server_setup
+
+        if not server_setup.is_server_address(address):
+            return True
+        try:
+            server_setup.refuse_password_in_address(address)
+            if self.password_line.text():
+                server_setup.save_password(address, self.password_line.text())
+        except DomainError as err:
+            self.program_form.show_error(err)
+            return False
+        self.password_line.clear()
+        return True
+
     def choose_database(self) -> None:
         path, _f = get_save_file_name(self, _("Data file"), self._data_line.text() or str(Path.home()),
                                                _("Data file (*.sqlite)"), options=QFileDialog.Option.DontConfirmOverwrite)
@@ -168,8 +210,11 @@ class SettingsPage(QWidget):
 
     def save_program(self) -> bool:
         v = self.program_form.values()
+        v.pop("server_password", None)  # never into the settings file
         for key in ("database", "backup_dir"):
             v[key] = v[key].strip()
+        if not self._keep_server_password(v["database"]):
+            return False
         if v["backup_dir"] and not Path(v["backup_dir"]).expanduser().is_dir():
             self.program_form.show_error(ValidationError(
                 _("The folder {folder} does not exist.").format(folder=v["backup_dir"]), field="backup_dir"))
