@@ -120,13 +120,6 @@ def save_password(url: str, password: str) -> None:
         raise StoreError(_("The system keyring could not save the password ({reason}).").format(reason=exc)) from exc
 
 
-def forget_password(url: str) -> None:
-    try:
-        keyring.delete_password(KEYRING_SERVICE, keyring_account(url))
-    except KeyringError:
-        pass  # nothing was saved: nothing to forget
-
-
 def saved_password(url: str) -> str | None:
     u = parse_url(url)
     return _lookup(u.username, u.host, u.port, u.database)
