@@ -19,6 +19,7 @@ from aict_desktop.resources import i18n_dir
 
 DOMAIN = "messages"
 LANGUAGES = ("ko", "en")
+CATALOGS = ("ko",)  # English is the msgids themselves: no catalog
 DEFAULT_LANGUAGE = "ko"
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()

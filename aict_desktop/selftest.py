@@ -73,7 +73,7 @@ class _Run:
         from aict_desktop import i18n
 
         kinds = []
-        for lang in i18n.LANGUAGES:
+        for lang in i18n.CATALOGS:
             base = i18n_dir() / lang / "LC_MESSAGES"
             mo, po = base / f"{i18n.DOMAIN}.mo", base / f"{i18n.DOMAIN}.po"
             _need(mo.is_file() or po.is_file(), _("No message catalog for {lang} in {folder}").format(
@@ -141,10 +141,28 @@ class _Run:
             version=psycopg.__version__, impl=psycopg.pq.__impl__)
 
     def keyring(self) -> str:
+        """A round trip through the system keyring. Windows and macOS always have one (the Credential
+        Manager, the Keychain): a bundle that cannot use it is broken and fails here. A headless Linux PC
+        may have none; the program then asks for the passphrase, and the check says so."""
+        import secrets
+
         import keyring
 
         backend = keyring.get_keyring()
-        return _("backend {name}").format(name=f"{type(backend).__module__}.{type(backend).__name__}")
+        name = f"{type(backend).__module__}.{type(backend).__name__}"
+        probe = secrets.token_hex(8)
+        try:
+            keyring.set_password("AICT Secretariat self-test", "probe", probe)
+            works = keyring.get_password("AICT Secretariat self-test", "probe") == probe
+            keyring.delete_password("AICT Secretariat self-test", "probe")
+        except Exception:  # the backend's own errors (pywintypes.error on Windows) are not KeyringErrors
+            works = False
+        if not works:
+            _need(not sys.platform.startswith(("win", "darwin")),
+                  _("The system keyring ({name}) does not work: keys and server passwords cannot be kept").format(
+                      name=name))
+            return _("backend {name} does not work here; the passphrase is used instead").format(name=name)
+        return _("backend {name}: a password was saved, read back and removed").format(name=name)
 
     # --- window ----------------------------------------------------------------------
 

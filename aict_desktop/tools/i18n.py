@@ -13,10 +13,10 @@ import subprocess
 import sys
 import tomllib
 
+from aict_desktop.i18n import CATALOGS
 from aict_desktop.resources import i18n_dir, root
 
-# English is the msgids themselves (i18n.install("en") uses no catalog), so Korean is the one catalog.
-LOCALES = ("ko",)
+LOCALES = CATALOGS  # English is the msgids themselves (i18n.install("en") uses no catalog)
 
 
 def _babel_options() -> tuple[list[str], str]:

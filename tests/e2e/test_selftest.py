@@ -55,3 +55,21 @@ def test_a_bundle_without_its_files_fails_with_the_reason(tmp_path):
     assert len(failed) == 1 and "NanumGothic.ttf" in failed[0] and "demo/demo.json" in failed[0], r.stdout
     assert "migrations/env.py" in failed[0]
     assert not any(line.startswith("OK") for line in r.stdout.splitlines())
+
+
+def test_the_keyring_check_fails_on_windows_when_no_keyring_works(monkeypatch, tmp_path):
+    """Windows always has the Credential Manager: a bundle that cannot use it must not pass (issue 21 item 12)."""
+    import types
+
+    import keyring
+    import pytest
+    from keyring.backends import fail
+
+    from aict_desktop import selftest
+
+    keyring.set_keyring(fail.Keyring())
+    run = selftest._Run(tmp_path)
+    assert "passphrase" in run.keyring() or "암호" in run.keyring()  # a headless Linux PC: said, not failed
+    monkeypatch.setattr(selftest, "sys", types.SimpleNamespace(platform="win32", argv=[]))
+    with pytest.raises(selftest.CheckFailed):
+        run.keyring()
