@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import unicodedata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aict_desktop.config import Settings
@@ -63,7 +64,14 @@ def open_services(args, *, create: bool = False) -> Services:
     from aict_desktop.services.container import Services
     from aict_desktop.store import open_store
 
-    return Services(open_store(db_target(args), create=create))
+    target = db_target(args)
+    if "://" not in target:
+        from aict_desktop.store.location import location_warning
+
+        warning = location_warning(Path(target).expanduser())
+        if warning:
+            print(warning, file=sys.stderr)
+    return Services(open_store(target, create=create))
 
 
 def jsonable(value):
