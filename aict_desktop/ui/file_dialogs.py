@@ -66,6 +66,14 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
         return self._suffixed.replace("%1", suffix) if suffix else self._file
 
 
+def typed_path(text: str) -> str:
+    """A path as typed or pasted: Explorer's 경로로 복사 (Copy as path) wraps it in double quotes."""
+    t = (text or "").strip()
+    if len(t) >= 2 and t[0] == t[-1] and t[0] in "\"'":
+        t = t[1:-1].strip()
+    return t
+
+
 def default_folder() -> Path:
     """Where a dialog opens when given only a file name: the folder used last, else the user's 문서
     (Documents) folder, never the program's own folder (which a bare name used to mean on Windows)."""

@@ -46,3 +46,20 @@ def test_body_issuer_seal_and_rates(main_window, demo_services, tmp_path):
     body = demo_services.bodies.get_body(body_id)
     assert body.issuer == "서울특별시 서초구청장" and body.allowance_rate == 150_000
     assert body.seal_png == tiny_png()
+
+
+def test_a_path_pasted_from_explorer_with_quotes_is_taken(main_window, tmp_path, qtbot):
+    """Explorer's 경로로 복사 gives "C:\\...\\백업" with the quotes (issue 21 item 11)."""
+    from PySide6.QtCore import Qt
+
+    from tests.ui.user import type_text
+
+    page = main_window.show_page("settings")
+    folder = tmp_path / "백업 폴더"
+    folder.mkdir()
+    field = page.program_form.fields["backup_dir"]
+    field.clear()
+    field.setFocus()
+    type_text(field, f'"{folder}"')
+    qtbot.mouseClick(page.save_program_button, Qt.MouseButton.LeftButton)
+    assert Settings.load().backup_dir == str(folder)

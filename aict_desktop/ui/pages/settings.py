@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from aict_desktop.domain.errors import DomainError, ValidationError
 from aict_desktop.i18n import _
 from aict_desktop.ui.choices import body_items
-from aict_desktop.ui.file_dialogs import get_existing_directory, get_open_file_name, get_save_file_name
+from aict_desktop.ui.file_dialogs import get_existing_directory, get_open_file_name, get_save_file_name, typed_path
 from aict_desktop.ui.pages.base import page_heading
 from aict_desktop.ui.pages.settings_rules import RulesPanel, guard_form
 from aict_desktop.ui.widgets.form import FormPanel, fill_combo
@@ -212,7 +212,7 @@ class SettingsPage(QWidget):
         v = self.program_form.values()
         v.pop("server_password", None)  # never into the settings file
         for key in ("database", "backup_dir"):
-            v[key] = v[key].strip()
+            v[key] = typed_path(v[key])
         if not self._keep_server_password(v["database"]):
             return False
         if v["backup_dir"] and not Path(v["backup_dir"]).expanduser().is_dir():
