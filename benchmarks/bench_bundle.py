@@ -37,7 +37,6 @@ PARTS = (
      or any(k in p.name for k in ("libpq-", "libldap-", "liblber-", "libsasl2-", "libkrb5-", "libk5crypto-",
                                   "libgssapi_krb5-", "libcom_err-", "libkeyutils-", "libcrypt-", "libssl-",
                                   "libcrypto-3a"))),
-    ("Python modules (one archive for both programs)", False, lambda p: p.name == "aict_modules.pyz"),
     ("sqlite, ffi, OpenSSL (Windows has its own copies)", False,
      lambda p: p.parts[0] == p.name and p.name.split(".so")[0] in ("libsqlite3", "libcrypto", "libssl", "libffi")),
     ("distribution libraries", True, lambda p: p.parts[0] == p.name and ".so" in p.name and ".cpython-" not in p.name),
@@ -86,7 +85,7 @@ def main() -> int:
     total = programs + sum(parts.values())
     linux_only = sum(parts[label] for label, linux, _t in PARTS if linux)
     print(f"bundle {app}: {total / MB:.1f} MB in {sum(1 for _ in app.rglob('*'))} files")
-    print(f"  {'two programs (launchers with their boot modules)':52s} {programs / MB:7.1f} MB")
+    print(f"  {'the two programs (each with its Python module archive)':52s} {programs / MB:7.1f} MB")
     for label, linux, _t in PARTS:
         print(f"  {label + (' [Linux only]' if linux else ''):52s} {parts[label] / MB:7.1f} MB")
     print(f"  {'without the Linux-only parts':52s} {(total - linux_only) / MB:7.1f} MB")
