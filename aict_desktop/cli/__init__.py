@@ -21,7 +21,9 @@ _COMMAND_MODULES = [
     "aict_desktop.cli.demo_cmd",
     "aict_desktop.cli.privacy_cmds",
     "aict_desktop.cli.certificates",
+    "aict_desktop.cli.registers",  # adds the register kinds to `export`: before cli.exporting
     "aict_desktop.cli.exporting",
+    "aict_desktop.cli.notices_cmd",
     "aict_desktop.cli.report_cmd",
 ]
 

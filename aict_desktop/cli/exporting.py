@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from aict_desktop.cli.certificates import check_out_path, write_out
 from aict_desktop.cli import task_report
@@ -50,12 +51,30 @@ def _annual_report(sv, target: tuple, fmt: str) -> bytes:
     return sv.annual.export(year, body_id, fmt)
 
 
+NOTICE_FORMATS = ("pdf", "docx", "hwpx", "eml", "sms", "sms-long")  # eml: --out is a folder; sms: 성명,휴대전화,문구
+
+
+def _notice(sv, mid: int, fmt: str, urgent_reason=None, per_recipient: bool = False) -> bytes:
+    if fmt in ("sms", "sms-long"):
+        return sv.notices.sms_csv(mid, urgent_reason=urgent_reason, long=fmt == "sms-long")
+    if per_recipient:
+        return sv.notices.per_recipient(mid, fmt, urgent_reason=urgent_reason)
+    return sv.exports.notice(mid, fmt, urgent_reason=urgent_reason)
+
+
+def _minutes(sv, mid: int, fmt: str, public: bool = False) -> bytes:
+    if public:  # --public: the version a 구청 posts (no 비공개 items or personal data)
+        from aict_desktop.services.minutes_data import export_public
+
+        return export_public(sv.exports, mid, fmt)
+    return sv.exports.minutes(mid, fmt)
+
+
 EXPORT_KINDS: dict[str, ExportKind] = {
     "roster": ExportKind("body", ("pdf", "xlsx", "csv"), _roster),
-    "notice": ExportKind("meeting", ("pdf",), lambda sv, mid, fmt, urgent_reason=None:
-                         sv.exports.notice_pdf(mid, urgent_reason=urgent_reason), urgent=True),
+    "notice": ExportKind("meeting", NOTICE_FORMATS, _notice, urgent=True),
     "attendance-sheet": ExportKind("meeting", ("pdf",), lambda sv, mid, fmt: sv.exports.attendance_sheet_pdf(mid)),
-    "minutes": ExportKind("meeting", ("pdf", "docx", "hwpx"), lambda sv, mid, fmt: sv.exports.minutes(mid, fmt)),
+    "minutes": ExportKind("meeting", ("pdf", "docx", "hwpx"), _minutes),
     "allowances": ExportKind("meeting", ("pdf", "xlsx"), _allowances, names=True, by_year=_allowances_year,
                              year_formats=("xlsx",)),
     "task-report": ExportKind("body", ("pdf", "xlsx"), task_report.render, period=True),
@@ -73,10 +92,14 @@ def register(sub) -> None:
     task_report.add_period_options(p)
     p.add_argument("--urgent-reason", metavar="TEXT",
                    help=_("for a notice later than the body's notice days: the reason for urgency (긴급 사유)"))
+    p.add_argument("--per-recipient", action="store_true",
+                   help=_("for a notice: one page per invitee, addressed to each (성명 위원님, 소속)"))
+    p.add_argument("--public", action="store_true",
+                   help=_("for minutes: the public version (no 비공개 items or personal data; speakers as the body sets)"))
     p.add_argument("--prepared-by", metavar="NAME",
                    help=_("for an allowance statement: who prepared it (default: the user name in the settings)"))
     p.add_argument("--checked-by", metavar="NAME", help=_("for an allowance statement: who checked it"))
-    p.add_argument("--out", required=True, metavar="FILE", help=_("file to write"))
+    p.add_argument("--out", required=True, metavar="FILE", help=_("file to write (a folder for a notice as eml)"))
 
 
 def _year(args) -> int:
@@ -101,6 +124,18 @@ def cmd_export(args) -> int:
     if fmt not in kind.formats:
         raise ValidationError(_("'{kind}' can be written as {formats}, not '{fmt}'.").format(
             kind=args.kind, formats=", ".join(kind.formats), fmt=fmt))
+    if args.kind == "notice" and fmt == "eml":
+        from aict_desktop.cli.notices_cmd import export_eml
+
+        return export_eml(args)  # one .eml per invitee into the folder --out
+    if args.per_recipient and args.kind != "notice":
+        raise ValidationError(_("Only a notice takes --per-recipient."))
+    if getattr(args, "public", False) and args.kind != "minutes":
+        raise ValidationError(_("Only minutes take --public."))
+    suffix = Path(args.out).suffix.lower().lstrip(".")
+    if args.kind == "notice" and fmt in ("pdf", "docx", "hwpx") and suffix in ("pdf", "docx", "hwpx") and suffix != fmt:
+        raise ValidationError(_("--out ends in .{suffix} but --format is {fmt}; give a .{fmt} file.").format(
+            suffix=suffix, fmt=fmt))
     out = check_out_path(args.out)
     services = open_services(args)
     try:
@@ -120,6 +155,10 @@ def cmd_export(args) -> int:
         extra = task_report.period(args) if kind.period else {}
         if kind.urgent:
             extra["urgent_reason"] = args.urgent_reason
+        if args.kind == "notice":
+            extra["per_recipient"] = args.per_recipient
+        if args.kind == "minutes" and args.public:
+            extra["public"] = True
         if kind.names:
             extra["prepared_by"] = args.prepared_by if args.prepared_by is not None else Settings.load().user_name
             extra["checked_by"] = args.checked_by or ""

@@ -27,6 +27,7 @@ from aict_desktop.services.working_groups import WorkingGroupService
 if TYPE_CHECKING:
     from aict_desktop.services.annual_report import AnnualReportService
     from aict_desktop.services.importing import ImportService
+    from aict_desktop.services.notices import NoticeService
     from aict_desktop.store.engine import Store
 
 
@@ -68,6 +69,13 @@ class Services:
         from aict_desktop.services.annual_report import AnnualReportService
 
         return AnnualReportService(self.store, self.allowances, self.meetings)
+
+    @cached_property
+    def notices(self) -> NoticeService:
+        """Notices per recipient, by e-mail (.eml, SMTP) with a calendar entry, and 문자; built on first use."""
+        from aict_desktop.services.notices import NoticeService
+
+        return NoticeService(self.store, self.exports)
 
     @cached_property
     def importing(self) -> ImportService:

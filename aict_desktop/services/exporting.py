@@ -10,7 +10,7 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from aict_desktop.domain.enums import MinutesStatus
+from aict_desktop.domain.enums import MeetingStatus, MinutesStatus
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import (
     AgendaItem,
@@ -48,6 +48,20 @@ def _late(sent: dt.date, day: dt.date, rules) -> str | None:
     return _("The notice goes out on {sent}, later than {days} days before the meeting on {day} "
              "(deadline {deadline}; 행정기관위원회법 제9조①). Give the reason for urgency (긴급 사유).").format(
         sent=fmt_date(sent), days=rules.notice_days, day=fmt_date(day), deadline=fmt_date(notice_deadline(day, rules)))
+
+
+def notice_renderer(fmt: str):
+    """``render(data, recipients=None) -> bytes`` of the notice in ``fmt``."""
+    fmt = (fmt or "pdf").lower()
+    if fmt == "pdf":
+        from aict_desktop.documents.notice import render_pdf as render
+    elif fmt == "docx":
+        from aict_desktop.documents.notice_docx import render_docx as render
+    elif fmt == "hwpx":
+        from aict_desktop.documents.notice_hwpx import render_hwpx as render
+    else:
+        raise ValidationError(_("A notice can be saved as pdf, docx or hwpx, not '{fmt}'.").format(fmt=fmt))
+    return render
 
 
 class NoticeLate(ValidationError):
@@ -135,10 +149,11 @@ class ExportService:
             sent = issued_on or m.notice_sent_on or self._today()
             reason = clean_text(urgent_reason, _("Reason for urgency"), max_len=500) if urgent_reason else ""
             reason = reason or m.urgent_reason
-            late = None if reason else _late(sent, m.starts_at.date(), rules_of(body))
+            cancelled = m.status is MeetingStatus.CANCELLED  # a cancellation is no late notice
+            late = None if reason or cancelled else _late(sent, m.starts_at.date(), rules_of(body))
             if late:
                 raise NoticeLate(late)
-            if m.minutes_status is not MinutesStatus.CONFIRMED:
+            if m.minutes_status is not MinutesStatus.CONFIRMED and not cancelled:
                 m.notice_sent_on, m.urgent_reason = m.notice_sent_on or sent, reason
                 s.add(m)
             items = s.exec(select(AgendaItem).where(AgendaItem.meeting_id == m.id).order_by(AgendaItem.position))
@@ -155,15 +170,19 @@ class ExportService:
             with self.store.session() as s:
                 m = self._meeting(s, meeting_id)
                 sent = m.notice_sent_on or self._today()
-                return None if m.urgent_reason else _late(sent, m.starts_at.date(), rules_of(s.get(Body, m.body_id)))
+                if m.urgent_reason or m.status is MeetingStatus.CANCELLED:
+                    return None
+                return _late(sent, m.starts_at.date(), rules_of(s.get(Body, m.body_id)))
         except NotFound:
             return None
 
     def notice_pdf(self, meeting_id: int, *, urgent_reason: str | None = None) -> bytes:
-        from aict_desktop.documents import notice
+        return self.notice(meeting_id, "pdf", urgent_reason=urgent_reason)
 
-        data = self.notice_data(meeting_id, urgent_reason=urgent_reason)
-        return notice.render_pdf(data)
+    def notice(self, meeting_id: int, fmt: str = "pdf", *, urgent_reason: str | None = None) -> bytes:
+        """The notice to 위원 제위 as pdf, docx or hwpx (the 공문 to edit in 한글 or Word)."""
+        render = notice_renderer(fmt)
+        return render(self.notice_data(meeting_id, urgent_reason=urgent_reason))
 
     def attendance_sheet_data(self, meeting_id: int):
         from aict_desktop.documents.data import AttendanceSheetData, SheetLine

@@ -94,7 +94,7 @@ def test_cli_export_every_kind_and_bad_input(services, db_path, tmp_path):
     assert r.returncode == 0 and (tmp_path / "r.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     for bad in (["export", "notice", "--meeting", "999", "--out", str(tmp_path / "x.pdf")],
                 ["export", "notice", "--meeting", "abc", "--out", str(tmp_path / "x.pdf")],
-                ["export", "notice", "--meeting", str(m.id), "--format", "docx", "--out", str(tmp_path / "x.pdf")],
+                ["export", "notice", "--meeting", str(m.id), "--format", "xlsx", "--out", str(tmp_path / "x.pdf")],
                 ["export", "minutes", "--meeting", str(m.id), "--out", str(tmp_path / "none" / "x.pdf")],
                 ["export", "roster", "--out", str(tmp_path / "x.pdf")]):
         r = aict(*bad, db=db_path)
