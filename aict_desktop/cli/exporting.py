@@ -63,11 +63,7 @@ def _notice(sv, mid: int, fmt: str, urgent_reason=None, per_recipient: bool = Fa
 
 
 def _minutes(sv, mid: int, fmt: str, public: bool = False) -> bytes:
-    if public:  # --public: the version a 구청 posts (no 비공개 items or personal data)
-        from aict_desktop.services.minutes_data import export_public
-
-        return export_public(sv.exports, mid, fmt)
-    return sv.exports.minutes(mid, fmt)
+    return sv.exports.minutes(mid, fmt, public=public)  # --public: the version a 구청 posts
 
 
 EXPORT_KINDS: dict[str, ExportKind] = {

@@ -86,7 +86,8 @@ class AttendanceSheetData:
     starts_at: dt.datetime
     place: str
     lines: list[SheetLine] = field(default_factory=list)
-    blank_rows: int = 5  # room for walk-ins
+    blank_rows: int = 5  # room for walk-ins (the renderer fits them to the page)
+    not_invited: list[str] = field(default_factory=list)  # current members missing from the invitation: "홍길동(기관)"
 
 
 @dataclass
@@ -119,6 +120,7 @@ class MinutesItem:
     actions: list[ActionData] = field(default_factory=list)
     recusals: list[str] = field(default_factory=list)  # "홍길동 위원 — 회피 (이해관계)"
     votes: str = ""  # named votes: "찬성 8명(…), 반대 1명(…), 기권 0명"
+    closed: bool = False  # 비공개 item in a public version: only its number, kind and ``notes`` (the reason) print
 
 
 @dataclass
@@ -144,6 +146,7 @@ class MinutesData:
     order: str = ""  # 진행 순서
     proxies: list[str] = field(default_factory=list)  # 대리출석 not counted as 출석
     written: list[str] = field(default_factory=list)  # 서면 not counted as 출석
+    public: bool = False  # 공개용: 비공개 items and personal data left out (services.minutes_data.public_version)
 
 
 @dataclass

@@ -20,6 +20,67 @@ OTHER_ACTIONS = "기타 후속 조치"  # action items not under any agenda item
 CONFIRM_SENTENCE = "위 회의록의 내용이 사실과 다름없음을 확인합니다."
 
 
+def bracket(text: str) -> str:
+    """``(text)``, or ``[text]`` when the text has parentheses of its own (문장 부호: 괄호 안의 괄호는 대괄호 바깥에)."""
+    return f"[{text}]" if "(" in text or ")" in text else f"({text})"
+
+
+_DIGIT_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True, "7": True,
+                "8": True, "9": False}  # 영 일 이 삼 사 오 육 칠 팔 구
+_LATIN_FINAL = set("lmnr")  # 엘 엠 엔 알 (the other letters are read without 받침)
+_PAIRS = {"을": ("을", "를"), "를": ("을", "를"), "이": ("이", "가"), "가": ("이", "가"), "은": ("은", "는"),
+          "는": ("은", "는"), "과": ("과", "와"), "와": ("과", "와"), "으로": ("으로", "로"), "로": ("으로", "로"),
+          "이다": ("이다", "다"), "이라": ("이라", "라")}
+
+
+def _last_sound(word: str) -> int | None:
+    """The 받침 of the last sound of ``word`` (0 = none, 8 = ㄹ, else its index), None when unknown.
+
+    A trailing bracket group is not read (``계획(안)`` is read 계획; ``제2026-003호`` is read …호),
+    digits are read as Sino-Korean numbers (``2026`` ends in 육, ``10`` in 십) and Latin letters by name.
+    """
+    import re
+
+    text = word.rstrip()
+    while True:
+        stripped = re.sub(r"\s*(\([^()]*\)|\[[^\[\]]*\])$", "", text)
+        if stripped == text or not stripped:
+            break
+        text = stripped.rstrip()
+    text = text.rstrip(" .,'\"”’")
+    if not text:
+        return None
+    ch = text[-1]
+    if 0xAC00 <= ord(ch) <= 0xD7A3:
+        return (ord(ch) - 0xAC00) % 28
+    if ch.isdigit():
+        digits = re.search(r"\d+$", text).group()
+        if set(digits) == {"0"} or digits.lstrip("0") == "":
+            return 21  # 영
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if zeros:  # 십 백 천 만 …: ㅂ ㄱ ㄴ ㄴ
+            return {1: 17, 2: 1, 3: 4}.get(zeros, 4)
+        return {"1": 8, "7": 8, "8": 8}.get(ch, 21 if _DIGIT_FINAL[ch] else 0)
+    if ch.isascii() and ch.isalpha():
+        return 8 if ch.lower() in "lr" else (16 if ch.lower() in "mn" else 0)
+    return None
+
+
+def particle(word: str, which: str) -> str:
+    """``word`` with the particle that follows it: ``particle("제2026-003호", "을")`` → ``제2026-003호를``.
+
+    ``which`` is either form of 을/를, 이/가, 은/는, 과/와, 으로/로, 이다/다, 이라/라; when the sound cannot
+    be known the pair is written out (``을(를)``).
+    """
+    with_final, without = _PAIRS[which]
+    final = _last_sound(word)
+    if final is None:
+        return f"{word}{with_final}({without})"
+    if with_final == "으로":
+        return word + ("로" if final in (0, 8) else "으로")
+    return word + (with_final if final else without)
+
+
 def when_text(d: MinutesData) -> str:
     text = fmt_datetime(d.starts_at)
     if d.ends_at is not None and d.ends_at.date() == d.starts_at.date():
@@ -55,7 +116,7 @@ def header_rows(d: MinutesData) -> list[tuple[str, str]]:
 
 def item_heading(it: MinutesItem) -> str:
     text = f"{it.number}. [{it.kind}] {it.title}"
-    return text + (f" (발표: {it.presenter})" if it.presenter else "")
+    return text + (" " + bracket(f"발표: {it.presenter}") if it.presenter else "")
 
 
 def decision_text(dec: DecisionData | None) -> str:
@@ -71,11 +132,16 @@ def decision_text(dec: DecisionData | None) -> str:
 
 
 def action_text(a: ActionData) -> str:
-    """``- 참여기관 의견 수렴 (담당: 홍길동(서초구청), 기한: 2025. 7. 1.)``"""
+    """``- 참여기관 의견 수렴 [담당: 홍길동(서초구청), 기한: 2025. 7. 1.]`` (``(기한: …)`` without inner brackets)"""
     extra = [f"담당: {a.owner}"] if a.owner else []
     if a.due_on is not None:
         extra.append(f"기한: {fmt_date(a.due_on)}")
-    return f"- {a.title}" + (f" ({', '.join(extra)})" if extra else "")
+    return f"- {a.title}" + (" " + bracket(", ".join(extra)) if extra else "")
+
+
+def notes_heading(it: MinutesItem) -> str:
+    """``○ 발언 요지``, or ``○ 비공개`` over the reason a closed item is left out of a public version."""
+    return "○ 비공개" if it.closed else "○ 발언 요지"
 
 
 def vote_lines(it: MinutesItem) -> list[str]:
@@ -90,11 +156,21 @@ def vote_lines(it: MinutesItem) -> list[str]:
     return lines
 
 
+PUBLIC_MARK = "공개용 (비공개 안건·개인정보 제외)"
+
+
 def status_line(d: MinutesData) -> str:
     if d.draft:
-        return "초안 (확정 전)"
-    when = fmt_datetime(d.confirmed_at) if d.confirmed_at else ""
-    return f"확정: {d.confirmed_by} {when}".strip()
+        text = "초안 (확정 전)"
+    else:
+        when = fmt_datetime(d.confirmed_at) if d.confirmed_at else ""
+        text = f"확정: {d.confirmed_by} {when}".strip()
+    return f"{text} · {PUBLIC_MARK}" if d.public else text
+
+
+def document_title(d: MinutesData) -> str:
+    """The file's title (PDF, DOCX and HWPX metadata)."""
+    return f"{d.title} {TITLE}" + (" (공개용)" if d.public else "")
 
 
 def signers(d: MinutesData) -> list[tuple[str, str]]:
@@ -140,7 +216,7 @@ def render_pdf(d: MinutesData) -> bytes:
         story.append(theme.para("(안건 없음)", st.body_indent))
     for it in d.items:
         block = [theme.para(item_heading(it), st.body.clone("item", fontName=fonts.SERIF_BOLD, spaceBefore=3 * mm))]
-        block.append(theme.para("○ 발언 요지", st.body_indent))
+        block.append(theme.para(notes_heading(it), st.body_indent))
         notes = it.notes.strip() or "(기록 없음)"
         block.append(theme.para(notes, st.body_indent.clone("notes", leftIndent=10 * mm)))
         block += [theme.para(line, st.body_indent) for line in vote_lines(it)]
@@ -150,14 +226,19 @@ def render_pdf(d: MinutesData) -> bytes:
                       for a in it.actions]
         story.append(KeepTogether(block[:3]))
         story += block[3:]
+    last: list = []  # the flowables of the last item (or of the 기타 후속 조치), kept with the signature
     if d.actions:
-        story.append(theme.para(OTHER_ACTIONS, st.heading))
-        story += [theme.para(action_text(a), st.body_indent) for a in d.actions]
+        last = [theme.para(OTHER_ACTIONS, st.heading)] + [theme.para(action_text(a), st.body_indent)
+                                                          for a in d.actions]
+    elif d.items:
+        last = story[-len(block) + 2:]  # block[:3] is one KeepTogether in the story
+        del story[-len(block) + 2:]
     sign = [Spacer(1, 10 * mm), theme.para(CONFIRM_SENTENCE, st.center), Spacer(1, 4 * mm),
             theme.para(fmt_date_long(d.starts_at.date()), st.center), Spacer(1, 8 * mm)]
     rows = [[theme.para(role, st.label), theme.para(name or "", st.cell_center), theme.para("(서명)", st.cell_center)]
             for role, name in signers(d)]
     sign.append(theme.grid(rows, [30 * mm, 45 * mm, 35 * mm], header_rows=0, row_height=12 * mm,
                            extra=[("BACKGROUND", (0, 0), (0, -1), theme.HEADER_FILL)]))
-    story.append(KeepTogether(sign))
-    return theme.build(story, title=f"{d.title} {TITLE}", draft=d.draft)
+    # the whole last item with the block if they fit on one page, else at least its last two lines
+    story.append(KeepTogether(last[:-2] + [KeepTogether(last[-2:] + sign)]))
+    return theme.build(story, title=document_title(d), draft=d.draft)

@@ -1,54 +1,50 @@
-"""회의록 as an editable 한글 file (HWPX, python-hwpx), same content as the PDF."""
+"""회의록 as an editable 한글 file (HWPX, python-hwpx), same content as the PDF.
+
+Every paragraph has an explicit style (documents.office_hwpx): regular body
+text, a bold heading per section and item, the title, status line, 확인 sentence
+and date centred; the header is a two-column table with a 32 mm shaded label
+column and one paragraph per line (each 안건 on its own line); the signature
+rows are 12 mm high. Metadata and the preview carry the meeting's title.
+"""
 
 from __future__ import annotations
 
 from aict_desktop.documents import minutes as m
 from aict_desktop.documents.data import MinutesData
+from aict_desktop.documents.office_hwpx import TEXT_WIDTH_MM, HwpxWriter
 from aict_desktop.i18n import fmt_date_long
+
+LABEL_MM = 32
 
 
 def render_hwpx(d: MinutesData) -> bytes:
-    from hwpx import HwpxDocument
-
     m.preflight(d)
-    doc = HwpxDocument.new()
-    title = doc.styles.ensure_run(bold=True, size=20)
-    bold = doc.styles.ensure_run(bold=True)
-    draft = doc.styles.ensure_run(bold=True, color="#C02020")
-
-    doc.add_paragraph(m.TITLE, char_pr_id_ref=title)
-    doc.add_paragraph(m.status_line(d), char_pr_id_ref=draft if d.draft else None)
-    rows = m.header_rows(d)
-    table = doc.add_table(rows=len(rows), cols=2)
-    for r, (label, value) in enumerate(rows):
-        table.set_cell_text(r, 0, label)
-        table.set_cell_text(r, 1, value.replace("\n", ", "))
-    doc.add_paragraph("")
+    w = HwpxWriter()
+    w.para(m.TITLE, "title", align="CENTER")
+    w.para(m.status_line(d), "draft" if d.draft else "body", align="CENTER")
+    w.table([[label, value] for label, value in m.header_rows(d)], [LABEL_MM, TEXT_WIDTH_MM - LABEL_MM])
     if d.summary:
-        doc.add_paragraph("회의 개요", char_pr_id_ref=bold)
-        for line in d.summary.splitlines():
-            doc.add_paragraph(line)
-    doc.add_paragraph(m.ITEMS_HEADING, char_pr_id_ref=bold)
+        w.para("회의 개요", "heading", before_pt=10, keep_with_next=True)
+        w.lines(d.summary)
+    w.para(m.ITEMS_HEADING, "heading", before_pt=10, keep_with_next=True)
+    if not d.items:
+        w.para("(안건 없음)", indent_mm=4)
     for it in d.items:
-        doc.add_paragraph(m.item_heading(it), char_pr_id_ref=bold)
-        doc.add_paragraph("○ 발언 요지")
-        for line in (it.notes.strip() or "(기록 없음)").splitlines():
-            doc.add_paragraph("    " + line)
+        w.para(m.item_heading(it), "bold", before_pt=6, keep_with_next=True)
+        w.para(m.notes_heading(it), indent_mm=4, keep_with_next=True)
+        w.lines(it.notes.strip() or "(기록 없음)", indent_mm=10)
         for line in m.vote_lines(it):
-            doc.add_paragraph(line)
+            w.para(line, indent_mm=4)
         if it.actions:
-            doc.add_paragraph("○ 후속 조치")
+            w.para("○ 후속 조치", indent_mm=4, keep_with_next=True)
             for action in it.actions:
-                doc.add_paragraph("    " + m.action_text(action))
+                w.para(m.action_text(action), indent_mm=10)
     if d.actions:
-        doc.add_paragraph(m.OTHER_ACTIONS, char_pr_id_ref=bold)
+        w.para(m.OTHER_ACTIONS, "heading", before_pt=10, keep_with_next=True)
         for action in d.actions:
-            doc.add_paragraph(m.action_text(action))
-    doc.add_paragraph("")
-    doc.add_paragraph(m.CONFIRM_SENTENCE)
-    doc.add_paragraph(fmt_date_long(d.starts_at.date()))
-    sign = doc.add_table(rows=len(m.signers(d)), cols=3)
-    for r, (role, name) in enumerate(m.signers(d)):
-        for c, text in enumerate((role, name, "(서명)")):
-            sign.set_cell_text(r, c, text)
-    return doc.to_bytes()
+            w.para(m.action_text(action), indent_mm=4)
+    w.para(m.CONFIRM_SENTENCE, align="CENTER", before_pt=24, keep_with_next=True)
+    w.para(fmt_date_long(d.starts_at.date()), align="CENTER", before_pt=8, keep_with_next=True)
+    w.table([[role, name, "(서명)"] for role, name in m.signers(d)], [30, 45, 35], row_height_mm=12,
+            center_cols=(1, 2))
+    return w.finish(m.document_title(d))

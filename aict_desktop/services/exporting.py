@@ -204,25 +204,22 @@ class ExportService:
         self._log("export.attendance_sheet", data.title, "pdf")
         return out
 
-    def minutes_data(self, meeting_id: int):
+    def minutes_data(self, meeting_id: int, *, public: bool = False):
         from aict_desktop.services.minutes_data import minutes_data
 
         with self.store.session() as s:
-            return minutes_data(s, meeting_count(s, meeting_id), self._current)
+            return minutes_data(s, meeting_count(s, meeting_id), self._current, public=public)
 
-    def minutes(self, meeting_id: int, fmt: str = "pdf") -> bytes:
+    def minutes(self, meeting_id: int, fmt: str = "pdf", *, public: bool = False) -> bytes:
+        """회의록 as pdf, docx or hwpx; ``public``: the 공개용 version a 구청 posts (no 비공개 items, no personal data)."""
+        from aict_desktop.services.minutes_data import render
+
         fmt = (fmt or "pdf").lower()
         if fmt not in MINUTES_FORMATS:
             raise ValidationError(_("Minutes can be saved as pdf, docx or hwpx, not '{fmt}'.").format(fmt=fmt))
-        data = self.minutes_data(meeting_id)
-        if fmt == "pdf":
-            from aict_desktop.documents.minutes import render_pdf as render
-        elif fmt == "docx":
-            from aict_desktop.documents.minutes_docx import render_docx as render
-        else:
-            from aict_desktop.documents.minutes_hwpx import render_hwpx as render
-        out = render(data)
-        self._log("export.minutes", data.title, fmt)
+        data = self.minutes_data(meeting_id, public=public)
+        out = render(data, fmt)
+        self._log("export.minutes", data.title, f"{fmt} public" if public else fmt)
         return out
 
     # --- allowances ----------------------------------------------------------------------

@@ -9,6 +9,9 @@ and named votes; losses of 의사정족수 are printed with their time.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from sqlmodel import Session, select
 
 from aict_desktop.documents.data import (
@@ -17,6 +20,7 @@ from aict_desktop.documents.data import (
     MinutesData,
     MinutesItem,
 )
+from aict_desktop.documents.minutes import bracket
 from aict_desktop.domain.enums import AttendanceStatus, MinutesStatus
 from aict_desktop.domain.enums import MembershipRole
 from aict_desktop.domain.models import (
@@ -40,7 +44,7 @@ S = AttendanceStatus
 
 def label(a: Attendee) -> str:
     """``홍길동(기관)``"""
-    return f"{a.name}({a.institution})" if a.institution else a.name
+    return f"{a.name}{bracket(a.institution)}" if a.institution else a.name
 
 
 def member_title(a: Attendee) -> str:
@@ -64,7 +68,7 @@ def attendance_lists(mc: MeetingCount) -> dict[str, list[str]]:
             continue
         if not enrolled(a, mc.rules):
             role = a.role.value if a.role else ""
-            out["officials"].append(f"{a.name}({', '.join(x for x in (role, a.institution) if x)})")
+            out["officials"].append(a.name + bracket(", ".join(x for x in (role, a.institution) if x)))
         elif counts_for_quorum(a, mc.rules):
             out["present"].append(_present_label(a))
         elif a.status is S.PROXY:
@@ -89,7 +93,7 @@ def _votes_text(s: Session, item_id: int, names: dict[int, str]) -> str:
 
 
 def _recusal_lines(s: Session, item_id: int, names: dict[int, str]) -> list[str]:
-    return [f"{names.get(r.person_id, '')} — {r.kind.value}" + (f" ({r.reason})" if r.reason else "")
+    return [f"{names.get(r.person_id, '')} — {r.kind.value}" + (" " + bracket(r.reason) if r.reason else "")
             for r in s.exec(select(Recusal).where(Recusal.agenda_item_id == item_id).order_by(Recusal.id))]
 
 
@@ -114,11 +118,25 @@ def missing_record(s: Session, mc: MeetingCount) -> list[str]:
                           attendance_recorded=recorded, items=items)
 
 
-def minutes_data(s: Session, mc: MeetingCount, current) -> MinutesData:
+def minutes_data(s: Session, mc: MeetingCount, current, public: bool = False) -> MinutesData:
+    """The minutes of the meeting; ``public``: the version posted on the website (see :func:`public_version`)."""
+    d = _minutes_data(s, mc, current)
+    if not public:
+        return d
+    closed = {n for n, it in enumerate(_agenda(s, mc.meeting.id), 1) if is_closed_item(it.title, it.description)}
+    members = [a.name for a in mc.attendees if a.is_member and a.name]
+    return public_version(d, closed, members, pseudonymise=mc.rules.pseudonymise_public_minutes)
+
+
+def _agenda(s: Session, meeting_id: int) -> list[AgendaItem]:
+    return list(s.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)))
+
+
+def _minutes_data(s: Session, mc: MeetingCount, current) -> MinutesData:
     m, t = mc.meeting, mc.tally
     lists = attendance_lists(mc)
     names = {a.person_id: member_title(a) for a in mc.attendees if a.person_id}
-    observers = [f"{a.name}({a.institution})" if a.institution else a.name for a in mc.attendees if not a.is_member]
+    observers = [label(a) for a in mc.attendees if not a.is_member]
     observers = lists["officials"] + observers
     observers += [x.strip() for x in m.observers.replace("\n", ",").split(",") if x.strip()]
     actions: dict[int | None, list[ActionData]] = {}  # 후속 조치 by agenda item
@@ -126,7 +144,7 @@ def minutes_data(s: Session, mc: MeetingCount, current) -> MinutesData:
         actions.setdefault(task.origin_agenda_item_id, []).append(
             ActionData(title=task.title, owner=owner_name(s, task), due_on=task.due_on))
     items = []
-    for it in s.exec(select(AgendaItem).where(AgendaItem.meeting_id == m.id).order_by(AgendaItem.position)):
+    for it in _agenda(s, m.id):
         d = s.exec(select(Decision).where(Decision.agenda_item_id == it.id)).first()
         dec = DecisionData(result=d.result.value, yes=d.yes, no=d.no, abstain=d.abstain, text=d.text,
                            chair_vote=d.chair_vote) if d else None
@@ -151,3 +169,85 @@ def minutes_data(s: Session, mc: MeetingCount, current) -> MinutesData:
         organiser=organiser(s, mc.body),
         order=order_text(fmt_time(m.opened_at), fmt_time(m.closed_at), len(items)),
     )
+
+
+# --- the public version (공개용): what a 구청 posts on its website ---------------------------------
+
+CLOSED_MARKS = ("[비공개]", "(비공개)", "<비공개>", "비공개:", "비공개 -")
+CLOSED_TITLE = "비공개 안건"
+CLOSED_NOTE = "비공개 안건으로 공개본에서 제외함 (공공기관의 정보공개에 관한 법률 제9조①)"
+REMOVED = "(개인정보 삭제)"
+PSEUDONYM = "○○○"
+_ROLE_WORDS = ("부위원장", "위원장", "분과장", "간사", "위원")
+_PERSONAL = [
+    re.compile(r"\b\d{6}\s*-\s*[1-8]\d{6}\b"),  # 주민등록번호 / 외국인등록번호
+    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail
+    re.compile(r"(?<!\d)(?:\+82[-. ]?)?0\d{1,2}[-. )]\s?\d{3,4}[-. ]\d{4}(?!\d)"),  # 010-1234-5678, 02-2155-0000
+    re.compile(r"(?<!\d)01[016789]\d{7,8}(?!\d)"),  # 01012345678
+]
+
+
+def is_closed_item(title: str, description: str = "") -> bool:
+    """An agenda item is 비공개 when its title starts with a 비공개 mark or its description's first line is 비공개.
+
+    The schema has no flag for it (yet): ``[비공개] 위원 해촉 심의`` or a description starting with ``비공개``.
+    """
+    head = (title or "").strip()
+    first = ((description or "").strip().splitlines() or [""])[0].strip()
+    return head.startswith(CLOSED_MARKS) or first.startswith(("비공개",) + CLOSED_MARKS)
+
+
+def remove_personal(text: str) -> str:
+    """Phone numbers, e-mail addresses and 주민등록번호 replaced by ``(개인정보 삭제)``."""
+    for pattern in _PERSONAL:
+        text = pattern.sub(REMOVED, text)
+    return text
+
+
+def pseudonymise_names(text: str, names: list[str]) -> str:
+    """Each member's name as ``○○○ 위원`` (``○○○ 위원장`` where the text gives the role)."""
+    for name in sorted({n for n in names if len(n) >= 2}, key=len, reverse=True):
+        role = "|".join(_ROLE_WORDS)
+        text = re.sub(rf"{re.escape(name)}(?:\s*({role})|(?![가-힣]))",
+                      lambda m: f"{PSEUDONYM} {m.group(1) or '위원'}", text)
+    return text
+
+
+def public_version(d: MinutesData, closed: set[int], members: list[str], *, pseudonymise: bool) -> MinutesData:
+    """The minutes without the 비공개 items and personal data; speakers as ``○○○ 위원`` when ``pseudonymise``.
+
+    A closed item keeps its number and kind (the agenda stays complete) but not its title, notes, votes,
+    decision text or actions. The attendance lists and the signature block keep their names (위원 명단
+    are public); who said what is what the body's setting hides.
+    """
+    def clean(text: str) -> str:
+        text = remove_personal(text or "")
+        return pseudonymise_names(text, members) if pseudonymise else text
+
+    items = []
+    for it in d.items:
+        if it.number in closed:
+            items.append(dataclasses.replace(it, title=CLOSED_TITLE, presenter="", notes=CLOSED_NOTE,
+                                             decision=None, actions=[], recusals=[], votes="", closed=True))
+            continue
+        dec = it.decision and dataclasses.replace(it.decision, text=clean(it.decision.text))
+        votes = re.sub(r"\([^)]*\)", "", it.votes) if pseudonymise else it.votes  # counts, not names
+        items.append(dataclasses.replace(
+            it, title=clean(it.title), presenter=remove_personal(it.presenter), notes=clean(it.notes), decision=dec,
+            votes=remove_personal(votes), recusals=[clean(r) for r in it.recusals],
+            actions=[dataclasses.replace(a, title=clean(a.title), owner=remove_personal(a.owner)) for a in it.actions]))
+    return dataclasses.replace(
+        d, items=items, summary=clean(d.summary), public=True,
+        actions=[dataclasses.replace(a, title=clean(a.title), owner=remove_personal(a.owner)) for a in d.actions],
+        observers=[remove_personal(o) for o in d.observers], place=remove_personal(d.place))
+
+
+def render(d: MinutesData, fmt: str) -> bytes:
+    """The minutes in ``fmt`` (pdf, docx or hwpx)."""
+    if fmt == "docx":
+        from aict_desktop.documents.minutes_docx import render_docx as write
+    elif fmt == "hwpx":
+        from aict_desktop.documents.minutes_hwpx import render_hwpx as write
+    else:
+        from aict_desktop.documents.minutes import render_pdf as write
+    return write(d)
