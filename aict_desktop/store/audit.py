@@ -10,6 +10,9 @@ entry's chain would notice.
 Retention: entries are kept at least two years (개인정보의 안전성 확보조치
 기준 제8조); ``prune`` refuses anything younger, archives what it removes to
 a file first, and records where the chain now starts.
+
+Where a system keyring works, each append also moves a keyed seal (``audit_mac``)
+so the chain cannot be recomputed by hand; ``audit_verify`` does the checking.
 """
 
 from __future__ import annotations
@@ -144,18 +147,20 @@ def log_access(
     detail: str = "",
     program: str | None = None,
     at: dt.datetime | None = None,
+    adopt_seal: bool = False,
 ) -> AccessLog:
-    """Append one entry in the caller's (writing) session, and move the anchor with it.
+    """Append one entry in the caller's (writing) session, and move the anchor (and seal) with it.
 
     ``at`` defaults to now (it exists for carrying over entries recorded elsewhere).
+    ``adopt_seal``: the program itself just restored this file (see ``audit_mac.sealing_key``).
     """
+    from aict_desktop.store import audit_mac
+
     _lock_appends(session)
     anchor_row, anchor = _read_json(session, ANCHOR_KEY, lock=True)
     last = session.exec(select(AccessLog).order_by(AccessLog.id.desc()).limit(1)).first()
-    if last is not None:
-        prev = last.hash
-    else:
-        prev = _read_json(session, BASE_KEY)[1].get("hash", GENESIS)
+    base = _read_json(session, BASE_KEY)[1]
+    prev = last.hash if last is not None else base.get("hash", GENESIS)
     db_user = ""
     bind = session.get_bind()
     if bind is not None and bind.dialect.name != "sqlite":
@@ -177,6 +182,11 @@ def log_access(
     entry.hash = entry_hash(entry, prev)
     session.add(entry)
     new_anchor = {"count": int(anchor.get("count", 0)) + 1, "last_id": entry.id, "last_hash": entry.hash}
+    db_id, key = audit_mac.sealing_key(session, adopt=adopt_seal)
+    if key is not None:
+        new_anchor["seal"] = audit_mac.make_seal(key, db_id, base, entry.id, entry.hash)
+    elif isinstance(anchor.get("seal"), dict):
+        new_anchor["seal"] = anchor["seal"]  # written without the key: the seal stays where it was
     if "gap_before" in anchor:
         new_anchor["gap_before"] = anchor["gap_before"]
     elif last is not None and (anchor_row is None or anchor.get("damaged")):
@@ -195,42 +205,11 @@ def _count(session: Session) -> int:
 
 
 def verify_chain(store) -> str | None:
-    """None if the log is intact, else a message naming the first broken entry."""
-    with store.session() as s:
-        base = _read_json(s, BASE_KEY)[1]
-        anchor_row, anchor = _read_json(s, ANCHOR_KEY)
-        prev = base.get("hash", GENESIS)
-        through = int(base.get("through_id", 0))
-        count, last = 0, None
-        for e in s.exec(select(AccessLog).order_by(AccessLog.id)):
-            if e.id <= through or e.prev_hash != prev or entry_hash(e, prev) != e.hash:
-                return _(
-                    "Access log entry {id} ({at}, {action}) has been altered or an entry before it was removed."
-                ).format(id=e.id, at=e.at.isoformat(sep=" ", timespec="seconds"), action=e.action)
-            prev = e.hash
-            count += 1
-            last = e
-    if anchor.get("damaged"):
-        return _("The access log's end marker has been altered.")
-    if last is None and anchor_row is None:
-        return None
-    if anchor_row is None:
-        return _("The access log's end marker is missing: entries at the end of the log may have been removed "
-                 "(the log now ends at entry {id}).").format(id=last.id)
-    if "gap_before" in anchor:
-        return _("The access log's end marker was missing when entry {id} was written: entries before it may "
-                 "have been removed.").format(id=anchor["gap_before"])
-    a_count, a_last = int(anchor.get("count", -1)), int(anchor.get("last_id", -1))
-    if last is None or a_count != count or a_last != last.id or anchor.get("last_hash") != last.hash:
-        if last is not None and a_count > count and a_last > last.id:
-            return _("The last {n} access log entries have been removed (the log ends at entry {id}; "
-                     "it should end at entry {expected}).").format(n=a_count - count, id=last.id, expected=a_last)
-        if last is None:
-            return _("All {n} access log entries have been removed.").format(n=a_count)
-        return _("The access log's end marker does not match the log (it should end at entry {expected}, "
-                 "with {n} entries; it ends at entry {id}, with {count}).").format(
-                     expected=a_last, n=a_count, id=last.id, count=count)
-    return None
+    """None if the log is intact, else a message naming the first problem (see ``audit_verify``)."""
+    from aict_desktop.store.audit_verify import check_log
+
+    problems = check_log(store).problems
+    return problems[0] if problems else None
 
 
 # --- reading and retention ---------------------------------------------------------
@@ -277,9 +256,19 @@ def prune(store, before: dt.date, archive, *, today: dt.date | None = None) -> i
             _("Access log entries are kept for at least {years} years; only entries before {date} can be archived.")
             .format(years=RETENTION_YEARS, date=retention_cutoff(today).isoformat())
         )
+    from aict_desktop.store import audit_mac
+
     if verify_chain(store):
         raise ValidationError(_("The access log is damaged; it is not archived until the damage is examined."))
-    old = [e for e in reversed(entries(store, until=before - dt.timedelta(days=1)))]
+    with store.session() as s:
+        if audit_mac.mac_info(s) is not None and audit_mac.file_key(s, audit_mac.database_id(s)) is None:
+            raise ValidationError(_("The access log is sealed with a key that is not on this computer; archive it on "
+                                    "the computer that holds the key."))
+    old = []
+    for e in reversed(entries(store)):  # oldest first; the archived part is always the start of the chain
+        if e.at.date() >= before:
+            break
+        old.append(e)
     if not old:
         return 0
     export_entries(old, archive)
@@ -298,6 +287,7 @@ def prune(store, before: dt.date, archive, *, today: dt.date | None = None) -> i
         anchor_row.value = json.dumps(anchor)
         s.add(anchor_row)
         s.flush()
-        log_access(s, "log.prune", target=str(archive), detail=_("{n} entries up to {date} archived").format(
-            n=len(old), date=before.isoformat()))
+        # the subject names the archived entries: 'aict check' accepts a base only with this entry
+        log_access(s, "log.prune", target=str(archive), subject=f"#{old[0].id}-#{old[-1].id}",
+                   detail=_("{n} entries up to {date} archived").format(n=len(old), date=before.isoformat()))
     return len(old)

@@ -54,7 +54,8 @@ def export_entries(rows, path) -> Path:
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise StoreError(_("The file {path} could not be written: {reason}").format(path=path, reason=exc.strerror or exc))
+        raise StoreError(_("The file {path} could not be written: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from exc
     return path
 
 

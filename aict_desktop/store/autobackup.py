@@ -16,7 +16,7 @@ from pathlib import Path
 
 from aict_desktop.domain.errors import StoreError
 from aict_desktop.i18n import _
-from aict_desktop.store.backup import backup_to
+from aict_desktop.store.backup import backup_to, clean_leftovers
 
 _DAY = re.compile(r"-auto-(\d{4}-\d{2}-\d{2})\.sqlite$")
 
@@ -76,6 +76,7 @@ def auto_backup(store, settings, *, today: dt.date | None = None, on_exit: bool 
     except OSError as exc:
         raise StoreError(_("The backup folder {folder} cannot be created: {reason}").format(
             folder=folder, reason=exc.strerror or exc)) from exc
+    clean_leftovers(store.path, folder)  # .part files of backups interrupted earlier
     written = backup_to(store, folder / auto_name(store.path, today or dt.date.today()))
     rotate(folder, store.path, settings.backup_keep)
     return written

@@ -3,22 +3,28 @@
 A backup is written only from a sound file that is this program's data and still the file the
 program opened: ``PRAGMA quick_check`` before (and on the copy, before it replaces anything),
 the app marker, and the watchdog's device+inode check. So a damaged, emptied, deleted or
-replaced data file never overwrites a good backup (issue 14 items 3 and 4).
+replaced data file never overwrites a good backup (issue 14 items 3 and 4). An existing file at the
+target is replaced only when it is an earlier backup of this very database (same ``database_id``);
+the temporary files of an interrupted backup or restore are cleaned up (item 13).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 from aict_desktop.domain.errors import StoreError
 from aict_desktop.i18n import _
 from aict_desktop.store.identity import APP_MARKER, file_identity
-from aict_desktop.store.sqlite_files import DamagedFile, connect, probe, quick_check
+from aict_desktop.store.sqlite_files import DamagedFile, connect, probe, quick_check, uri
 
+PART = ".part"  # a backup being written, beside its target
+RESTORE = ".restore"  # a backup being restored, beside the data file
 # the tables every schema revision of this program has
 REQUIRED_TABLES = {"alembic_version", "setting", "body", "institution", "person", "appointment", "meeting",
                    "accesslog"}
@@ -61,13 +67,16 @@ def backup_to(store, target: Path) -> Path:
     problem = _source_problem(store, source)
     if problem is not None:
         raise StoreError(problem)
-    tmp = target.with_name(target.name + ".part")
+    tmp = target.with_name(target.name + PART)
+    clean_leftovers(source)
     try:
         with contextlib.closing(connect(source, "ro")) as src:  # never creates a missing file
             if src.execute("SELECT count(*) FROM sqlite_master WHERE name = 'setting'").fetchone()[0] == 0 or \
                     _marker(src) != APP_MARKER:
                 raise StoreError(_("{path} does not hold this program's data, so no backup was written (the earlier "
                                    "backups were kept).").format(path=source))
+            refuse_foreign_target(target, _database_id(src))
+            tmp.unlink(missing_ok=True)  # a copy left by an interrupted backup: never written into
             damage = quick_check(src)
             if damage:
                 raise DamagedFile(source, "; ".join(damage))
@@ -86,13 +95,85 @@ def backup_to(store, target: Path) -> Path:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, sqlite3.DatabaseError) and "malformed" in str(exc).lower():
             raise DamagedFile(source, str(exc)) from exc
-        raise StoreError(_("The backup could not be written to {path}: {reason}").format(path=target, reason=exc))
+        raise StoreError(_("The backup could not be written to {path}: {reason}").format(path=target, reason=exc)) from exc
     return target
 
 
 def _marker(conn) -> str | None:
     row = conn.execute("SELECT value FROM setting WHERE key = 'app'").fetchone()
     return row[0] if row else None
+
+
+def _database_id(conn) -> str | None:
+    row = conn.execute("SELECT value FROM setting WHERE key = 'database_id'").fetchone()
+    return row[0] if row else None
+
+
+_NOT_OURS = object()
+
+
+def backup_identity(path: Path):
+    """The database id of this program's backup at ``path`` (None if it has none), or ``_NOT_OURS``.
+
+    Read through SQLite, read-only and ``immutable`` (no lock, no -wal/-shm made beside a foreign file).
+    """
+    try:
+        if path.stat().st_size == 0:
+            return _NOT_OURS
+        with contextlib.closing(sqlite3.connect(uri(path, "ro") + "&immutable=1", uri=True, timeout=2)) as conn:
+            if _marker(conn) != APP_MARKER:
+                return _NOT_OURS
+            return _database_id(conn)
+    except (OSError, sqlite3.Error):
+        return _NOT_OURS
+
+
+def refuse_foreign_target(target: Path, database_id: str | None, *, identity=None) -> None:
+    """An existing file at ``target`` is replaced only when it is an earlier backup of this very database.
+
+    An unrelated file, another database's backup (another ``database_id``) or a damaged file is
+    refused with nothing changed (issue 14 item 13). ``identity`` reads a non-SQLite backup format.
+    """
+    if not os.path.lexists(target):
+        return
+    if target.is_dir():
+        raise StoreError(_("{path} is a folder; choose a file name for the backup.").format(path=target))
+    theirs = (identity or backup_identity)(target)
+    if theirs is _NOT_OURS:
+        raise StoreError(_("{path} already exists and is not a backup of this program's data, so it was not "
+                           "overwritten. Choose another file name.").format(path=target))
+    if theirs != database_id:
+        raise StoreError(_("{path} is a backup of another data file, so it was not overwritten. Choose another "
+                           "file name.").format(path=target))
+
+
+LEFTOVER_AGE = 15 * 60  # seconds: an older .part/.restore is no backup or restore still running
+
+
+def clean_leftovers(db_path: Path | None, *folders: Path) -> list[Path]:
+    """Delete the temporary files an interrupted backup or restore left behind; return them.
+
+    ``<data file>.restore`` beside the data file, and ``*.sqlite.part`` / ``*.zip.part`` of this
+    data file's backups in ``folders``, once older than ``LEFTOVER_AGE`` (a running backup or
+    restore of another process is never touched). Called before each backup and restore; the
+    program should also call it when it opens the data file.
+    """
+    found: list[Path] = []
+    if db_path is not None:
+        found.append(Path(db_path).with_name(Path(db_path).name + RESTORE))
+        stem = Path(db_path).stem
+        for folder in folders:
+            if folder.is_dir():
+                found += [p for p in folder.glob(f"{stem}-*{PART}") if p.is_file()]
+    removed, now = [], time.time()
+    for p in found:
+        try:
+            if now - p.stat().st_mtime >= LEFTOVER_AGE:
+                p.unlink()
+                removed.append(p)
+        except OSError:
+            continue  # not there, or in use
+    return removed
 
 
 def validate_backup(path: Path) -> str:
@@ -118,7 +199,7 @@ def validate_backup(path: Path) -> str:
             rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             marker = conn.execute("SELECT value FROM setting WHERE key='app'").fetchone()
     except sqlite3.Error as exc:
-        raise StoreError(_("{path} cannot be read as a database: {reason}").format(path=path, reason=exc))
+        raise StoreError(_("{path} cannot be read as a database: {reason}").format(path=path, reason=exc)) from exc
     if not rev or not marker or marker[0] != APP_MARKER:
         raise StoreError(_("{path} is not a backup of this program.").format(path=path))
     if rev[0] not in known_revisions():
@@ -163,7 +244,7 @@ def _log_restore(db_path: Path, backup: Path, kept: Path | None) -> None:
     try:
         with store.write() as s:
             log_access(s, "backup.restore", target=backup.name, detail=_("replaced file kept as {path}").format(
-                path=kept.name if kept else "-"))
+                path=kept.name if kept else "-"), adopt_seal=True)  # an older, unsealed copy: sealed from here
     finally:
         store.dispose()
 
@@ -189,10 +270,12 @@ def _keep_current(db_path: Path) -> Path | None:
 
 def _copy_into(backup: Path, db_path: Path) -> None:
     """Copy the backup's pages into the data file in one SQLite transaction (all or nothing)."""
-    tmp = db_path.with_name(db_path.name + ".restore")
+    tmp = db_path.with_name(db_path.name + RESTORE)
     try:
+        tmp.unlink(missing_ok=True)  # left by an interrupted restore (this restore holds the file's lock)
         shutil.copyfile(backup, tmp)
-        with contextlib.closing(sqlite3.connect(tmp)) as src, contextlib.closing(
+        # read-only: if the copy vanished, fail rather than copy an empty new database into the data file
+        with contextlib.closing(connect(tmp, "ro")) as src, contextlib.closing(
             sqlite3.connect(db_path, timeout=10)
         ) as dst:
             src.backup(dst)

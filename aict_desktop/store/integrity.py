@@ -1,4 +1,4 @@
-"""``aict check``: integrity, foreign keys and the access log's hash chain.
+"""``aict check``: integrity, foreign keys and the access log (hash chain, end marker, base, seal).
 
 A damaged file is a finding, never a traceback: once SQLite's integrity check fails, the
 checks that would read the damaged tables are not run, and the report says what to do.
@@ -12,7 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
 from aict_desktop.i18n import _
-from aict_desktop.store.audit import verify_chain
+from aict_desktop.store.audit_verify import check_log
 from aict_desktop.store.sqlite_files import DamagedFile
 
 
@@ -73,11 +73,11 @@ def _run_checks(store) -> CheckReport:
             ).format(**counts)
         )
     _check_personal(store, report)
-    broken = verify_chain(store)
-    if broken:
-        report.problems.append(broken)
-    else:
+    log = check_log(store)  # chain, end marker, archive base, seal, and what the data says was logged
+    report.problems += log.problems
+    if not log.problems:
         report.notes.append(_("Access log: chain intact."))
+    report.notes += log.notes
     return report
 
 

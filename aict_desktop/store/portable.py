@@ -46,6 +46,26 @@ def is_archive(path: Path) -> bool:
         return False
 
 
+def archive_identity(path: Path):
+    """The database id kept in the portable archive at ``path`` (None if none), or backup._NOT_OURS."""
+    from aict_desktop.store.backup import _NOT_OURS
+
+    if not is_archive(path):
+        return _NOT_OURS
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = next(t for t in json.loads(zf.read(MANIFEST))["tables"] if t["name"] == "setting")
+            key, value = info["columns"].index("key"), info["columns"].index("value")
+            with zf.open(info["file"]) as fh:
+                for line in io.TextIOWrapper(fh, encoding="utf-8"):
+                    row = json.loads(line)
+                    if row[key] == "database_id":
+                        return row[value]
+    except (OSError, KeyError, ValueError, StopIteration, zipfile.BadZipFile, IndexError, TypeError):
+        return _NOT_OURS
+    return None
+
+
 # --- values to and from JSON ----------------------------------------------------------
 
 
@@ -93,7 +113,12 @@ def dump(store, out: Path) -> Path:
         raise StoreError(_("The folder {folder} does not exist.").format(folder=out.parent))
     if store.path is not None and out == store.path:
         raise StoreError(_("The backup cannot overwrite the data file itself."))
+    from aict_desktop.store.backup import refuse_foreign_target
+    from aict_desktop.store.identity import get_setting
+
+    refuse_foreign_target(out, get_setting(store, "database_id") or None, identity=archive_identity)
     tmp = out.with_name(out.name + ".part")
+    tmp.unlink(missing_ok=True)  # left by an interrupted backup
     manifest = {"format": FORMAT, "format_version": FORMAT_VERSION,
                 "created_at": dt.datetime.now().isoformat(timespec="seconds"),
                 "source": store.display_name, "dialect": store.dialect, "tables": []}
@@ -193,7 +218,8 @@ def load(target: str, archive: Path) -> dict:
         migrate.upgrade(store)
         with store.write() as s:
             log_access(s, "backup.restore", target=archive.name,
-                       detail=_("restored from a portable archive of {source}").format(source=manifest.get("source", "")))
+                       detail=_("restored from a portable archive of {source}").format(source=manifest.get("source", "")),
+                       adopt_seal=True)
     except (sa.exc.SQLAlchemyError, ValueError, TypeError, KeyError) as exc:
         _discard(store, new_file)
         raise StoreError(_("{path} could not be restored: {reason}. Nothing was restored.").format(

@@ -139,3 +139,89 @@ def test_prune_archives_old_entries_and_the_chain_still_verifies(store, tmp_path
     with store.engine.begin() as conn:
         conn.exec_driver_sql(f"DELETE FROM accesslog WHERE id = {left[-1].id}")
     assert verify_chain(store)
+
+
+# --- the keyed seal (audit_mac) ---------------------------------------------------------
+
+
+def _anchor(store) -> dict:
+    import json
+
+    with store.engine.connect() as conn:
+        return json.loads(conn.exec_driver_sql("SELECT value FROM setting WHERE key = 'audit.anchor'").scalar())
+
+
+def _recompute_from(store, first_id):
+    """What anyone with the file and the source can do: edit, then recompute every hash after it."""
+    from aict_desktop.domain.models import AccessLog
+    from aict_desktop.store.audit import GENESIS, entry_hash
+
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql(f"UPDATE accesslog SET subject = '다른 사람' WHERE id = {first_id}")
+    with store.write() as s:
+        prev = GENESIS
+        for e in s.exec(audit.select(AccessLog).order_by(AccessLog.id)):
+            e.prev_hash, e.hash = prev, entry_hash(e, prev)
+            prev = e.hash
+            s.add(e)
+        row = s.get(audit.Setting, audit.ANCHOR_KEY)
+        import json
+
+        a = json.loads(row.value)
+        a["last_hash"] = prev
+        a["seal"]["hash"] = prev
+        row.value = json.dumps(a)
+        s.add(row)
+
+
+def test_each_append_moves_a_keyed_seal_and_the_key_stays_in_the_keyring(store, _isolated):
+    from aict_desktop.store import audit_mac
+    from aict_desktop.store.audit_verify import check_log
+
+    _log(store, 3)
+    a = _anchor(store)
+    assert a["seal"]["id"] == a["last_id"] and len(a["seal"]["mac"]) == 64
+    keys = [k for k in _isolated.secrets if k[0] == audit_mac.SERVICE]
+    assert len(keys) == 1
+    assert audit._("Access log: seal verified.") in check_log(store).notes
+
+
+def test_a_recomputed_chain_is_caught_by_the_seal(store):
+    _log(store, 4)
+    assert verify_chain(store) is None
+    _recompute_from(store, 2)
+    problem = verify_chain(store)
+    assert problem and problem == audit._(
+        "The access log's seal does not match: the log or its archive base was changed and the hashes recomputed, "
+        "or the seal was edited.")
+
+
+def test_without_a_keyring_entries_are_written_unsealed_and_named(store, monkeypatch):
+    import keyring
+    from keyring.backends import fail
+
+    from aict_desktop.store import audit_mac
+    from aict_desktop.store.audit_verify import check_log
+
+    _log(store, 2)
+    keyring.set_keyring(fail.Keyring())
+    _log(store, 2)  # still written
+    report = check_log(store)
+    assert not report.problems
+    assert any(audit._("Access log: sealed, but the seal key is not on this computer").split(",")[0] in n
+               for n in report.notes)
+    sealed = _anchor(store)["seal"]["id"]
+    assert sealed == _anchor(store)["last_id"] - 2
+    audit_mac.forget_cache()
+
+
+def test_a_rolled_back_first_entry_leaves_no_key_behind(store, _isolated):
+    from aict_desktop.store import audit_mac
+
+    with pytest.raises(RuntimeError):
+        with store.write() as s:
+            log_access(s, "personal.reveal_rrn", subject="위원")
+            raise RuntimeError("a later step failed")
+    assert not [k for k in _isolated.secrets if k[0] == audit_mac.SERVICE]
+    _log(store, 1)
+    assert verify_chain(store) is None and _anchor(store).get("seal")

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import N_, _, fmt_datetime
-from aict_desktop.store.audit import RETENTION_YEARS, action_label, entries, verify_chain
+from aict_desktop.store.audit import RETENTION_YEARS, action_label, entries
+from aict_desktop.store.audit_verify import check_log
 from aict_desktop.store.audit_export import export_log
 from aict_desktop.ui.base_dialog import BaseDialog
 from aict_desktop.ui.feedback import show_error, status
@@ -89,12 +90,13 @@ class AccessLogDialog(BaseDialog):
         self.table.resizeColumnsToContents()
         self.count.setText(_("{n} entries shown (newest first; kept at least {years} years).").format(
             n=len(rows), years=RETENTION_YEARS))
-        problem = verify_chain(self.store)
-        if problem:
-            self.chain.setText("✘ " + problem)
+        log = check_log(self.store)  # the same checks as 'aict check'
+        if log.problems:
+            self.chain.setText("✘ " + log.problems[0])
             self.chain.setStyleSheet("color: #b3261e; font-weight: bold")
         else:
-            self.chain.setText("✔ " + _("The access log is intact: no entry has been altered or removed."))
+            text = "✔ " + _("The access log is intact: no entry has been altered or removed.")
+            self.chain.setText("\n".join([text, *log.notes]))  # whether the seal was checked here
             self.chain.setStyleSheet("color: #1b5e20")
 
     def export_to(self, path: Path) -> int:
