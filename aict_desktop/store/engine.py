@@ -233,6 +233,10 @@ def open_store(target: str | Path, *, create: bool = False, upgrade: bool = True
             with _upgrade_lock(store):
                 migrate.upgrade(store)
         store.watch()
+        if store.path is not None:  # what an interrupted restore left beside the data file
+            from aict_desktop.store.backup import clean_leftovers
+
+            clean_leftovers(store.path)
     except BaseException:
         store.dispose()
         raise

@@ -163,3 +163,20 @@ def test_server_mode_archives_are_guarded_the_same_way(tmp_path):
     finally:
         a.dispose()
         b.dispose()
+
+
+def test_opening_the_data_file_cleans_what_an_interrupted_restore_left(tmp_path):
+    """A restore killed half-way leaves <data>.restore; the next start removes it (once it is stale)."""
+    import os
+    import time
+
+    from aict_desktop.store import open_store
+
+    db = tmp_path / "aict.sqlite"
+    open_store(db, create=True).dispose()
+    leftover = tmp_path / "aict.sqlite.restore"
+    leftover.write_bytes(b"half a copy")
+    old = time.time() - 3600
+    os.utime(leftover, (old, old))
+    open_store(db).dispose()
+    assert not leftover.exists()
