@@ -64,6 +64,10 @@ ACTION_LABELS = {
     "log.export": N_("Exported the access log"),
     "log.prune": N_("Archived old access log entries"),
     "backup.restore": N_("Restored a backup"),
+    "notice.send": N_("Sent meeting notices by e-mail"),
+    "notice.eml": N_("Saved meeting notices as e-mail files"),
+    "notice.sms": N_("Exported text messages of a notice"),
+    "notice.per_recipient": N_("Printed notices per recipient"),
 }
 
 
