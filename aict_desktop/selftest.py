@@ -148,13 +148,15 @@ class _Run:
 
         import keyring
 
+        from aict_desktop import system_keyring
+
         backend = keyring.get_keyring()
         name = f"{type(backend).__module__}.{type(backend).__name__}"
         probe = secrets.token_hex(8)
         try:
-            keyring.set_password("AICT Secretariat self-test", "probe", probe)
-            works = keyring.get_password("AICT Secretariat self-test", "probe") == probe
-            keyring.delete_password("AICT Secretariat self-test", "probe")
+            system_keyring.set_password("AICT Secretariat self-test", "probe", probe)
+            works = system_keyring.get_password("AICT Secretariat self-test", "probe") == probe
+            system_keyring.delete_password("AICT Secretariat self-test", "probe")
         except Exception:  # the backend's own errors (pywintypes.error on Windows) are not KeyringErrors
             works = False
         if not works:

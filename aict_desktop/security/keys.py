@@ -145,7 +145,7 @@ class KeyManager:
         return key
 
     def _from_keyring(self, check: str) -> bytes:
-        import keyring
+        from aict_desktop import system_keyring
         from keyring.errors import KeyringError
 
         db_id = self.database_id()
@@ -155,7 +155,7 @@ class KeyManager:
                   "on this computer. 주민등록번호 and bank accounts cannot be shown or changed; everything else works.")
             )
         try:
-            stored = keyring.get_password(SERVICE, db_id)
+            stored = system_keyring.get_password(SERVICE, db_id)
         except KeyringError as exc:
             raise KeyUnavailable(
                 _("The system keyring could not be read ({reason}). 주민등록번호 and bank accounts cannot be shown "
@@ -206,15 +206,15 @@ class KeyManager:
     # --- making the key ------------------------------------------------------
 
     def _create(self) -> bytes:
-        import keyring
+        from aict_desktop import system_keyring
         from keyring.errors import KeyringError
 
         db_id = self.database_id()
         if keyring_usable():
             key = AESGCM.generate_key(bit_length=256)
             try:
-                keyring.set_password(SERVICE, db_id, _b64(key))
-                ok = keyring.get_password(SERVICE, db_id) == _b64(key)
+                system_keyring.set_password(SERVICE, db_id, _b64(key))
+                ok = system_keyring.get_password(SERVICE, db_id) == _b64(key)
             except KeyringError:
                 ok = False
             if ok:
@@ -246,7 +246,7 @@ class KeyManager:
 
     def import_key(self, text: str) -> None:
         """Install an exported key (must match this data file's key check) in the keyring."""
-        import keyring
+        from aict_desktop import system_keyring
         from keyring.errors import KeyringError
 
         text = (text or "").strip()
@@ -263,7 +263,7 @@ class KeyManager:
         if not keyring_usable():
             raise KeyUnavailable(_("There is no system keyring on this computer to keep the key in."))
         try:
-            keyring.set_password(SERVICE, db_id, _b64(key))
+            system_keyring.set_password(SERVICE, db_id, _b64(key))
         except KeyringError as exc:
             raise KeyUnavailable(_("The system keyring could not be written ({reason}).").format(reason=exc)) from exc
         set_setting(self.store, S_MODE, MODE_KEYRING)

@@ -100,7 +100,7 @@ class NoticeService:
 
     def smtp_password(self, cfg: SmtpConfig) -> str | None:
         """The password kept in the keyring for this server and user (``None``: none kept, or no keyring)."""
-        import keyring
+        from aict_desktop import system_keyring
         from keyring.errors import KeyringError
 
         from aict_desktop.security.keys import keyring_usable
@@ -108,13 +108,13 @@ class NoticeService:
         if not cfg.user or not keyring_usable():
             return None
         try:
-            return keyring.get_password(KEYRING_SERVICE, self._account(cfg))
+            return system_keyring.get_password(KEYRING_SERVICE, self._account(cfg))
         except KeyringError:
             return None
 
     def set_smtp_password(self, cfg: SmtpConfig, password: str) -> bool:
         """Keep the password in the keyring; False where there is none (it is then asked each time)."""
-        import keyring
+        from aict_desktop import system_keyring
         from keyring.errors import KeyringError
 
         from aict_desktop.security.keys import keyring_usable
@@ -122,7 +122,7 @@ class NoticeService:
         if not cfg.user or not keyring_usable():
             return False
         try:
-            keyring.set_password(KEYRING_SERVICE, self._account(cfg), password)
+            system_keyring.set_password(KEYRING_SERVICE, self._account(cfg), password)
         except KeyringError:
             return False
         return True

@@ -43,7 +43,7 @@ def _backend():
 
 def keyring_key(db_id: str, *, refresh: bool = False) -> tuple[bool, bytes | None]:
     """(a keyring is usable here, this database's access log key or None)."""
-    import keyring
+    from aict_desktop import system_keyring
 
     from aict_desktop.security.keys import keyring_usable
 
@@ -56,7 +56,7 @@ def keyring_key(db_id: str, *, refresh: bool = False) -> tuple[bool, bytes | Non
     usable, key = keyring_usable(), None
     if usable:
         try:
-            stored = keyring.get_password(SERVICE, db_id)
+            stored = system_keyring.get_password(SERVICE, db_id)
             key = base64.b64decode(stored.encode("ascii"), validate=True) if stored else None
         except Exception:  # a backend that fails now, or a damaged entry: no key here
             key = None
@@ -159,10 +159,10 @@ def sealing_key(session, *, adopt: bool = False) -> tuple[str, bytes | None]:
 
 
 def _keep(db_id: str, key: bytes) -> None:
-    import keyring
+    from aict_desktop import system_keyring
 
     try:
-        keyring.set_password(SERVICE, db_id, base64.b64encode(key).decode("ascii"))
+        system_keyring.set_password(SERVICE, db_id, base64.b64encode(key).decode("ascii"))
         _cache[db_id] = (_backend(), True, key, time.monotonic())
     except Exception:  # the entry is sealed; later runs here will say the key is not on this computer
         _cache.pop(db_id, None)

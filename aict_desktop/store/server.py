@@ -17,6 +17,8 @@ import contextlib
 from collections.abc import Iterator
 
 import keyring
+
+from aict_desktop import system_keyring
 from keyring.errors import KeyringError
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
@@ -115,7 +117,7 @@ def save_password(url: str, password: str) -> None:
               "~/.pgpass file (or the PGPASSWORD variable) for this account instead.")
         )
     try:
-        keyring.set_password(KEYRING_SERVICE, account, password)
+        system_keyring.set_password(KEYRING_SERVICE, account, password)
     except KeyringError as exc:
         raise StoreError(_("The system keyring could not save the password ({reason}).").format(reason=exc)) from exc
 
@@ -128,7 +130,7 @@ def saved_password(url: str) -> str | None:
 def _lookup(user, host, port, dbname) -> str | None:
     """The saved password, or None (also when the keyring cannot be read: libpq may still find one)."""
     try:
-        return keyring.get_password(KEYRING_SERVICE, _account(user, host, port, dbname))
+        return system_keyring.get_password(KEYRING_SERVICE, _account(user, host, port, dbname))
     except KeyringError:
         return None
     except Exception:  # a backend that cannot reach its daemon (D-Bus): no saved password then
