@@ -43,7 +43,7 @@ def _click(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_test_connection_then_save_keeps_the_password_in_the_keyring_only(page, qtbot, office_db, _isolated):
+def test_test_connection_then_save_keeps_the_password_in_the_keyring_only(page, qtbot, office_db, _isolated):  # noqa: F811
     _type(page, "database", office_db)
     _type(page, "server_password", "wrong")
     _click(qtbot, page.test_server_button)
@@ -60,7 +60,7 @@ def test_test_connection_then_save_keeps_the_password_in_the_keyring_only(page, 
     assert page.password_line.text() == ""  # not left on screen
 
 
-def test_an_address_with_a_password_in_it_is_refused(page, qtbot, office_db, _isolated):
+def test_an_address_with_a_password_in_it_is_refused(page, qtbot, office_db, _isolated):  # noqa: F811
     with_password = office_db.replace("kim@", "kim:" + "s3cret@")
     _type(page, "database", with_password)
     _click(qtbot, page.save_program_button)
