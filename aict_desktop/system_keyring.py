@@ -8,17 +8,40 @@ the keyring goes through here.
 
 from __future__ import annotations
 
-import keyring
 from keyring.errors import KeyringError
+
+PROBE_SERVICE = "AICT Secretariat"
 
 
 class KeyringFailed(KeyringError):
     """The keyring backend failed with an error of its own (the original is the ``__cause__``)."""
 
 
-def _call(fn, *args):
+def usable() -> bool:
+    """True when a backend that really keeps secrets is installed and answers (not the fail/null
+    backends, not a keyrings.alt file kept in clear)."""
+    import keyring
+
+    backend = keyring.get_keyring()
+    name, module = type(backend).__name__, type(backend).__module__
+    if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
+        return False
+    if "Plaintext" in name or "Uncrypted" in name:
+        return False
+    if getattr(backend, "priority", 1) <= 0 and module.startswith("keyring.backends.chainer"):
+        return False
     try:
-        return fn(*args)
+        backend.get_password(PROBE_SERVICE, "probe")
+    except Exception:  # KeyringError, or a backend that cannot reach its daemon (D-Bus, secretstorage)
+        return False
+    return True
+
+
+def _call(name: str, *args):
+    import keyring  # here, not at the top: a run that never touches a secret skips its ~60 ms import
+
+    try:
+        return getattr(keyring, name)(*args)
     except KeyringError:
         raise
     except Exception as exc:  # the backend's own error type
@@ -26,12 +49,12 @@ def _call(fn, *args):
 
 
 def get_password(service: str, account: str) -> str | None:
-    return _call(keyring.get_password, service, account)
+    return _call("get_password", service, account)
 
 
 def set_password(service: str, account: str, password: str) -> None:
-    _call(keyring.set_password, service, account, password)
+    _call("set_password", service, account, password)
 
 
 def delete_password(service: str, account: str) -> None:
-    _call(keyring.delete_password, service, account)
+    _call("delete_password", service, account)

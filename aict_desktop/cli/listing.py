@@ -102,7 +102,7 @@ def cmd_list(args) -> int:
         else:
             rows = fetch(services, args.what, body_id)
         if args.what == "people" and args.json:  # names with e-mails and mobiles leave the program
-            from aict_desktop.store.audit import log_access
+            from aict_desktop.services.data_file import log_access
 
             with services.store.write() as s:
                 log_access(s, "export.people", target="aict list people --json",

@@ -67,8 +67,8 @@ def _read_secret(prompt: str) -> str:
 
 
 def cmd_log(args) -> int:
-    from aict_desktop.store.audit import action_label, entries
-    from aict_desktop.store.audit_export import export_log
+    from aict_desktop.services.data_file import action_label, entries
+    from aict_desktop.services.data_file import export_log
 
     services = open_services(args)
     try:
@@ -189,7 +189,7 @@ def cmd_key(args) -> int:
 
 
 def cmd_autobackup(args) -> int:
-    from aict_desktop.store.autobackup import auto_backup
+    from aict_desktop.services.data_file import auto_backup
 
     services = open_services(args)
     try:

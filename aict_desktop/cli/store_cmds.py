@@ -27,8 +27,8 @@ def cmd_init(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from aict_desktop.store.integrity import damage_report, run_checks
-    from aict_desktop.store.sqlite_files import DamagedFile
+    from aict_desktop.services.data_file import damage_report, run_checks
+    from aict_desktop.services.data_file import DamagedFile
 
     try:
         services = open_services(args)
@@ -51,8 +51,8 @@ def cmd_check(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from aict_desktop.store import portable
-    from aict_desktop.store.backup import backup_to
+    from aict_desktop.services.data_file import portable
+    from aict_desktop.services.data_file import backup_to
 
     services = open_services(args)
     try:
@@ -67,9 +67,9 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from aict_desktop.store import portable
-    from aict_desktop.store.backup import restore_from
-    from aict_desktop.store.engine import is_url
+    from aict_desktop.services.data_file import portable
+    from aict_desktop.services.data_file import restore_from
+    from aict_desktop.services.data_file import is_url
 
     target = db_target(args)
     if portable.is_archive(Path(args.file)):  # into a new, empty server database (or a new file)

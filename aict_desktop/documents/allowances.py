@@ -15,7 +15,7 @@ from aict_desktop.documents import fonts
 from aict_desktop.documents.data import AllowanceLine, AllowanceSheetData, AllowanceYearData
 from aict_desktop.documents.preflight import Field, check, person_fields
 from aict_desktop.i18n import _, fmt_date, fmt_datetime, fmt_won, fmt_won_words
-from aict_desktop.security.spreadsheet import safe_cell
+from aict_desktop.domain.cells import safe_cell
 
 TITLE = "참석수당 지급 조서"
 HEADERS = ("연번", "성명", "소속·직위", "참석", "지급액", "기타소득금액", "소득세", "지방소득세", "원천징수 합계",

@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from aict_desktop.documents.annual_report_data import (
     AGENDA_KINDS, FORMS, ROLES, SECTOR_GROUPS, AnnualReport, total_of,
 )
-from aict_desktop.security.spreadsheet import safe_cell
+from aict_desktop.domain.cells import safe_cell
 
 _HEAD_FILL = PatternFill("solid", fgColor="E6EBF2")
 WON = '#,##0"원"'

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from aict_desktop.documents.preflight import Field, check
 from aict_desktop.i18n import _, fmt_date
-from aict_desktop.security.spreadsheet import safe_cell
+from aict_desktop.domain.cells import safe_cell
 
 REGISTER_HEADERS = ("번호", "성명", "소속", "발급일", "상태", "수령 확인")
 SEAL_HEADERS = ("연번", "일자", "문서", "매수", "승인 근거", "확인")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from aict_desktop.documents.data import RosterData, RosterLine
 from aict_desktop.documents.preflight import Field, check, person_fields
 from aict_desktop.i18n import _, fmt_date, fmt_range
-from aict_desktop.security.spreadsheet import safe_cell
+from aict_desktop.domain.cells import safe_cell
 
 HEADERS = ("연번", "직책", "성명", "소속", "직위", "위촉구분", "임기")
 
@@ -100,7 +100,7 @@ def _text_cell(cell, text: str) -> None:
 
     (Excel shows it as typed, without the apostrophe ``safe_cell`` puts before it in a CSV.)
     """
-    from aict_desktop.security.spreadsheet import is_dangerous
+    from aict_desktop.domain.cells import is_dangerous
 
     cell.value = text
     if is_dangerous(text) or cell.data_type == "f":

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from aict_desktop.domain.ciphertext import PREFIX
 from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import _
 
-PREFIX = "v1:"
 RRN = "rrn"
 BANK = "bank"
 
@@ -77,19 +77,6 @@ def decrypt(key: bytes, token: str, record_id: int, column: str) -> str:
             _("The stored {what} of this person cannot be decrypted with this data file's key "
               "(the key is different or the value was altered).").format(what=column_label(column))
         ) from exc
-
-
-def looks_encrypted(token: str | None) -> bool:
-    """True for a well-formed ``v1:`` value (used by ``aict check`` to find clear text)."""
-    if not token:
-        return True
-    if not token.startswith(PREFIX):
-        return False
-    try:
-        raw = base64.b64decode(token[len(PREFIX):].encode("ascii"), validate=True)
-    except ValueError:
-        return False
-    return len(raw) >= 12 + 16
 
 
 def column_label(column: str) -> str:

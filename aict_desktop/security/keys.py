@@ -76,25 +76,9 @@ def derive_key(passphrase: str, salt: bytes, params: dict) -> bytes:
 
 def keyring_usable() -> bool:
     """True when a backend that really keeps secrets is installed and answers."""
-    import keyring  # here, not at the top: a run that never touches personal data skips its ~60 ms import
-    from keyring.errors import KeyringError
+    from aict_desktop.system_keyring import usable
 
-    backend = keyring.get_keyring()
-    name = type(backend).__name__
-    module = type(backend).__module__
-    if module.startswith("keyring.backends.fail") or module.startswith("keyring.backends.null"):
-        return False
-    if "Plaintext" in name or "Uncrypted" in name:  # keyrings.alt files in clear: refused
-        return False
-    if getattr(backend, "priority", 1) <= 0 and module.startswith("keyring.backends.chainer"):
-        return False
-    try:
-        backend.get_password(SERVICE, "probe")
-    except KeyringError:
-        return False
-    except Exception:  # a backend that fails to reach its daemon (D-Bus, secretstorage) — no keyring then
-        return False
-    return True
+    return usable()
 
 
 class KeyManager:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from aict_desktop.domain.errors import StoreError, ValidationError
 from aict_desktop.i18n import _
-from aict_desktop.security.spreadsheet import safe_cell
+from aict_desktop.domain.cells import safe_cell
 
 COLUMNS = ("id", "at", "os_user", "db_user", "program", "action", "action_label", "target", "subject", "detail",
            "prev_hash", "hash")

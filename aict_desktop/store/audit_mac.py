@@ -45,7 +45,7 @@ def keyring_key(db_id: str, *, refresh: bool = False) -> tuple[bool, bytes | Non
     """(a keyring is usable here, this database's access log key or None)."""
     from aict_desktop import system_keyring
 
-    from aict_desktop.security.keys import keyring_usable
+    from aict_desktop.system_keyring import usable as keyring_usable
 
     ring = _backend()
     hit = _cache.get(db_id)

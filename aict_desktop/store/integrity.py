@@ -86,7 +86,7 @@ def _check_personal(store, report: CheckReport) -> None:
     from sqlmodel import select
 
     from aict_desktop.domain.models import Person
-    from aict_desktop.security.fields import looks_encrypted
+    from aict_desktop.domain.ciphertext import looks_encrypted
 
     bad, rrn, bank = [], 0, 0
     with store.session() as s:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-import keyring
 
 from aict_desktop import system_keyring
 from keyring.errors import KeyringError
@@ -98,20 +97,12 @@ def _account(user, host, port, dbname) -> str:
 # --- the password in the keyring ------------------------------------------------------
 
 
-def _keyring_is_secure() -> bool:
-    backend = keyring.get_keyring()
-    module, name = type(backend).__module__, type(backend).__name__
-    if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
-        return False
-    return "Plaintext" not in name and "Uncrypted" not in name
-
-
 def save_password(url: str, password: str) -> None:
     """Keep the server password in the OS keyring (never in the settings file)."""
     account = keyring_account(url)
     if not password:
         raise StoreError(_("Enter the password to save."))
-    if not _keyring_is_secure():
+    if not system_keyring.usable():
         raise StoreError(
             _("This computer has no secure system keyring, so the password cannot be saved. Ask IT to set up a "
               "~/.pgpass file (or the PGPASSWORD variable) for this account instead.")

@@ -52,7 +52,7 @@ def ask_save_path(parent: QWidget, suggested: str, caption: str | None = None) -
 
 def write_bytes(path: str, data: bytes) -> None:
     """Write a whole file (a temporary beside it, then renamed); never over an open data file of the program."""
-    from aict_desktop.store.instance_lock import is_open_data_file
+    from aict_desktop.services.data_file import is_open_data_file
 
     target = Path(path)
     if is_open_data_file(target):

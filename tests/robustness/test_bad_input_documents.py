@@ -30,7 +30,7 @@ from aict_desktop.documents.data import (
     RosterLine,
 )
 from aict_desktop.domain.errors import DomainError
-from aict_desktop.security.spreadsheet import is_dangerous
+from aict_desktop.domain.cells import is_dangerous
 
 FORMULAS = ["=cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\",\"클릭\")", "+1+cmd|' /C notepad'!A0", "-2+3",
             "@SUM(A1:A9)", "=1+1", "＝1+1", "\t=1+1", " =2*3"]

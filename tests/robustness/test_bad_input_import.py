@@ -22,7 +22,7 @@ from sqlmodel import func, select
 
 from aict_desktop.domain.errors import DomainError
 from aict_desktop.domain.models import Institution, Person
-from aict_desktop.security.spreadsheet import is_dangerous
+from aict_desktop.domain.cells import is_dangerous
 from aict_desktop.services.importing import ImportService
 from tests.e2e.cli_helpers import aict
 

@@ -23,7 +23,7 @@ class BackupDialog:
 
     @classmethod
     def run(cls, services, target: Path) -> Path:
-        from aict_desktop.store.backup import backup_to
+        from aict_desktop.services.data_file import backup_to
 
         target.parent.mkdir(parents=True, exist_ok=True)
         return backup_to(services.store, target)

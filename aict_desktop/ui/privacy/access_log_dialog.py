@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
 
 from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import N_, _, fmt_datetime
-from aict_desktop.store.audit import RETENTION_YEARS, action_label, entries
-from aict_desktop.store.audit_verify import check_log
-from aict_desktop.store.audit_export import export_log
+from aict_desktop.services.data_file import RETENTION_YEARS, action_label, check_log, entries, export_log
 from aict_desktop.ui.base_dialog import BaseDialog
 from aict_desktop.ui.feedback import show_error, status
 from aict_desktop.ui.models.base import Column, RowTableModel

@@ -41,7 +41,7 @@ def install(window, services, settings) -> None:
 
 def backup_now(window, services, settings, *, on_exit: bool):
     """Today's automatic backup if due; a failure is told, never fatal. Returns the file or None."""
-    from aict_desktop.store.autobackup import auto_backup
+    from aict_desktop.services.data_file import auto_backup
 
     try:
         written = auto_backup(services.store, settings, on_exit=on_exit)
