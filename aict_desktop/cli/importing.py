@@ -32,29 +32,54 @@ def cmd_import(args) -> int:
                               exception_reason=args.exception_reason)
     finally:
         services.store.dispose()
+    for note in result.notes:
+        print(note, file=sys.stderr if result.problems else sys.stdout)
     for warning in result.warnings:
         print(_("Note: {message}").format(message=warning), file=sys.stderr if result.problems else sys.stdout)
     if result.problems:
         for p in result.problems:
             print(p.describe(), file=sys.stderr)
+        if result.more_problems:
+            print(result.more_text(), file=sys.stderr)
         if result.composition_problem and not result.exception_reason:
             print(_("To appoint these people anyway, give the reason with --exception-reason TEXT; "
                     "it is recorded."), file=sys.stderr)
         print(
-            _("{n} problem(s) in {file}; nothing was imported.").format(n=len(result.problems), file=args.file),
+            _("{n} problem(s) in {file}; nothing was imported.").format(n=result.problem_count, file=args.file),
             file=sys.stderr,
         )
         return 1
+    source = args.file if not result.sheet else _("{file} (sheet '{sheet}')").format(file=args.file,
+                                                                                      sheet=result.sheet)
     if result.ignored_columns:
         print(_("Columns not imported (not known): {columns}").format(columns=", ".join(result.ignored_columns)))
+    _print_new_institutions(result, dry_run=args.dry_run)
     if args.dry_run:
         print(_("{n} rows are ready to import (dry run: nothing was changed).").format(n=result.rows))
+        if result.sheet:
+            print(_("Sheet read: {sheet}").format(sheet=result.sheet))
         if result.exception_reason:
             print(_("An exception to the gender rule would be recorded: {reason}").format(
                 reason=result.exception_reason))
     else:
-        print(_("Imported {n} rows from {file}.").format(n=result.rows, file=args.file))
+        print(_("Imported {n} rows from {file}.").format(n=result.rows, file=source))
         if result.exception_reason:
             print(_("Recorded an exception to the gender rule (양성평등기본법 제21조): {reason}").format(
                 reason=result.exception_reason))
     return 0
+
+
+def _print_new_institutions(result, *, dry_run: bool) -> None:
+    """The institutions the import creates, each with the existing one it may be a typo of."""
+    if not result.new_institutions:
+        return
+    print(_("New institutions that will be created ({n}):").format(n=len(result.new_institutions)) if dry_run
+          else _("New institutions created ({n}):").format(n=len(result.new_institutions)))
+    for name in result.new_institutions:
+        close = result.similar_institutions.get(name)
+        if close:
+            print("  " + _("{name} — did you mean the existing '{existing}'?").format(name=name, existing=close))
+        else:
+            print("  " + name)
+    if result.similar_institutions and dry_run:
+        print(_("If a name above is a typo, correct 소속기관 in the file to the existing name before importing."))

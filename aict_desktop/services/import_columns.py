@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from aict_desktop.domain.text import compare_key
 from aict_desktop.i18n import N_
 
 
@@ -74,10 +75,45 @@ def normalise_header(text) -> str:
     return re.sub(r"[\s*_\-.·:]", "", t).casefold()
 
 
+SIMILAR_PAIRS = 150_000  # name comparisons at most (about a second): beyond that, a bulk load is not checked
+
+
+def similar_names(new: list[str], existing: list[str], *, cutoff: float = 0.75) -> dict[str, str]:
+    """For each new name, an existing name close to it (a typo: 서쵸구청 for 서초구청), if any.
+
+    Only names of about the same length are compared (a typo changes a character or two), and at most
+    ``SIMILAR_PAIRS`` comparisons are made, so a file creating thousands of institutions stays quick."""
+    import difflib
+
+    by_length: dict[int, dict[str, str]] = {}
+    for e in existing:
+        key = name_key(e)
+        by_length.setdefault(len(key), {}).setdefault(key, e)
+    out: dict[str, str] = {}
+    budget = SIMILAR_PAIRS
+    matcher = difflib.SequenceMatcher()
+    for name in new:
+        key = name_key(name)
+        matcher.set_seq2(key)
+        best, best_ratio = None, cutoff
+        for length in range(max(1, len(key) - 2), len(key) + 3):
+            for other, shown in by_length.get(length, {}).items():
+                budget -= 1
+                if budget < 0:
+                    return out
+                matcher.set_seq1(other)
+                if (matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio
+                        and matcher.ratio() >= best_ratio):
+                    best, best_ratio = shown, matcher.ratio()
+        if best is not None:
+            out[name] = best
+    return out
+
+
 def name_key(text: str) -> str:
-    """Compare names the way a person would: NFC, spaces collapsed, case ignored."""
-    t = unicodedata.normalize("NFC", text or "")
-    return " ".join(t.split()).casefold()
+    """Compare names the way a person would: NFKC (``ＬＧ전자`` is ``LG전자``), invisible characters dropped,
+    spaces collapsed, case ignored (``domain.text.compare_key``)."""
+    return compare_key(text)
 
 
 @dataclass

@@ -13,12 +13,11 @@ import csv
 import datetime as dt
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
 
 from aict_desktop.domain.errors import ValidationError
+from aict_desktop.domain.text import EARLIEST_YEAR, LATEST_YEAR, plausible_date
 from aict_desktop.i18n import _
 
 Cell = str | int | float | dt.date | dt.datetime | dt.time | bool | None
@@ -26,6 +25,12 @@ Cell = str | int | float | dt.date | dt.datetime | dt.time | bool | None
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 MAX_BYTES = 50 * 1024 * 1024  # a roster is kilobytes; refuse something absurd before reading it
+MAX_UNPACKED = 64 * 1024 * 1024  # .xlsx: what its zip members may unpack to, together
+MAX_MEMBERS = 2_000  # .xlsx: parts in the zip
+MAX_ROWS = 20_000  # non-blank rows of one sheet or CSV file (a roster has hundreds)
+MAX_COLUMNS = 100  # .xlsx: columns read (a roster has about a dozen)
+MAX_MERGES = 20_000  # .xlsx: merged ranges of one sheet
+MAX_MERGED_CELLS = 500_000  # .xlsx: cells filled in from merged ranges
 
 
 class ImportFileError(ValidationError):
@@ -39,6 +44,7 @@ class Table:
     rows: list[tuple[int, list[Cell]]]
     encoding: str = ""  # for CSV: the encoding that was detected
     sheet: str = ""  # for .xlsx: the sheet read
+    hidden_sheets: tuple[str, ...] = ()  # for .xlsx: sheets not read because they are hidden
 
 
 def read_table(path: Path) -> list[Table]:
@@ -73,7 +79,9 @@ def read_table(path: Path) -> list[Table]:
             _("{name} cannot be read: {reason}").format(name=path.name, reason=exc.strerror or exc)
         ) from None
     if suffix in XLSX_SUFFIXES:
-        return _read_xlsx(data, path.name)
+        from aict_desktop.services.import_xlsx import read_xlsx
+
+        return read_xlsx(data, path.name)
     return [_read_csv(data, path.name)]
 
 
@@ -81,7 +89,10 @@ def read_table(path: Path) -> list[Table]:
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
-    """(text, encoding): UTF-8 with or without BOM, UTF-16 with BOM, else CP949."""
+    """(text, encoding): UTF-8 with or without BOM, UTF-16 with BOM, else CP949.
+
+    A UTF-8 file with one stray byte is not read as CP949 (that would turn every 한글 into garbage): it is
+    refused naming the line of the byte."""
     if data.startswith(b"PK\x03\x04"):
         raise ImportFileError(
             _("{name} is an Excel workbook with a .csv name. Rename it to .xlsx or save it again as CSV.").format(
@@ -94,19 +105,37 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         candidates = ["utf-16"]
     else:
         candidates = ["utf-8", "cp949"]
+    failures: dict[str, UnicodeDecodeError] = {}
     for enc in candidates:
         try:
             text = data.decode(enc)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            failures[enc] = exc
             continue
         if "\x00" in text:
             break
+        utf8 = failures.get("utf-8")
+        if enc == "cp949" and utf8 is not None and not data[:utf8.start].isascii():
+            raise _stray_byte(name, data, utf8, "UTF-8")  # real UTF-8 before the bad byte
         return text, {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp949": "CP949", "utf-16": "UTF-16"}[enc]
+    if failures:  # text up to a point: name the line of the byte in the encoding the file got furthest in
+        enc, exc = max(failures.items(), key=lambda kv: kv[1].start)
+        if exc.start > 0 and not data[:exc.start].isascii():
+            label = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "cp949": "CP949", "utf-16": "UTF-16"}[enc]
+            raise _stray_byte(name, data, exc, "UTF-8 / CP949" if len(failures) > 1 else label)
     raise ImportFileError(
         _(
             "{name} is neither UTF-8 nor CP949 text. Open it in Excel and save it as 'CSV UTF-8' or as .xlsx."
         ).format(name=name)
     )
+
+
+def _stray_byte(name: str, data: bytes, exc: UnicodeDecodeError, encoding: str) -> ImportFileError:
+    line = data.count(b"\n", 0, exc.start) + 1
+    return ImportFileError(_(
+        "{name}, line {line}: the byte 0x{byte:02X} is not {encoding} text (the file may be damaged or mix two "
+        "encodings). Open it in Excel and save it as 'CSV UTF-8' or as .xlsx.").format(
+        name=name, line=line, byte=data[exc.start], encoding=encoding))
 
 
 def _delimiter(text: str) -> str:
@@ -118,52 +147,46 @@ def _delimiter(text: str) -> str:
 
 def _read_csv(data: bytes, name: str) -> Table:
     text, encoding = decode_text(data, name)
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True))
-    except csv.Error as exc:
-        raise ImportFileError(
-            _("{name} is not a valid CSV file: {reason}").format(name=name, reason=str(exc))
-        ) from None
-    rows = [(n, list(cells)) for n, cells in enumerate(records, start=1) if any(c.strip() for c in cells)]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    rows = []
+    n = 0
+    while True:
+        start_line = reader.line_num + 1  # where the record being read starts (a quoted cell may span lines)
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise _csv_problem(name, str(exc), start_line, reader.line_num) from None
+        n += 1
+        if any(c.strip() for c in cells):
+            rows.append((n, list(cells)))
+            if len(rows) > MAX_ROWS:
+                raise ImportFileError(_(
+                    "{name} has more than {max} rows, far more than a roster; it may be damaged. "
+                    "Split the file. Nothing was read.").format(name=name, max=f"{MAX_ROWS:,}"))
     return Table(rows=rows, encoding=encoding)
 
 
+def _csv_problem(name: str, reason: str, start_line: int, line: int) -> ImportFileError:
+    """csv's English errors as a message with the line (as a text editor counts lines)."""
+    if "field larger than field limit" in reason:
+        return ImportFileError(_(
+            "{name}, line {line}: a cell is longer than {max} characters; a quote (\") is probably missing, or the "
+            "file is not a roster.").format(name=name, line=start_line, max=f"{csv.field_size_limit():,}"))
+    if "end of data" in reason:
+        return ImportFileError(_(
+            "{name}, line {line}: a quote (\") opened here is never closed, so the rest of the file would be one "
+            "cell. Close the quote or remove it.").format(name=name, line=start_line))
+    if "expected after" in reason:
+        return ImportFileError(_(
+            "{name}, line {line}: text follows a closing quote (\") inside a cell. Put the whole cell in quotes and "
+            "double the quotes inside it (\"\"), or remove them.").format(name=name, line=line))
+    return ImportFileError(_("{name}, line {line}: not valid CSV ({reason}).").format(
+        name=name, line=line, reason=reason))
+
+
 # --- xlsx --------------------------------------------------------------------------
-
-
-def _read_xlsx(data: bytes, name: str) -> list[Table]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    unreadable = (zipfile.BadZipFile, InvalidFileException, KeyError, ParseError, ValueError, TypeError, EOFError,
-                  IndexError, OSError)
-    try:
-        # data_only: a formula cell gives the value Excel saved, never a formula we would evaluate
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except unreadable as exc:
-        raise ImportFileError(
-            _("{name} cannot be opened as an Excel file; it may be damaged or incomplete ({reason}).").format(
-                name=name, reason=type(exc).__name__
-            )
-        ) from None
-    tables = []
-    try:
-        for ws in wb.worksheets:
-            rows = []
-            for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                cells = list(values)
-                if any(not _blank(c) for c in cells):
-                    rows.append((n, cells))
-            tables.append(Table(rows=rows, sheet=ws.title))
-    except unreadable as exc:
-        raise ImportFileError(
-            _("{name} cannot be opened as an Excel file; it may be damaged or incomplete ({reason}).").format(
-                name=name, reason=type(exc).__name__
-            )
-        ) from None
-    finally:
-        wb.close()
-    return tables
 
 
 def _blank(cell: Cell) -> bool:
@@ -199,7 +222,16 @@ _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 def parse_date(cell: Cell) -> dt.date | None:
     """``2025-06-12``, ``2025. 6. 12.``, ``2025.06.12``, ``2025/6/12``, ``2025년 6월 12일``, ``20250612``
-    or an Excel date cell; None for an empty cell; ValueError for anything else."""
+    or an Excel date cell; None for an empty cell; ValueError for anything else, ValidationError for a
+    date no roster means (before 1900 or after 2100, e.g. ``0001-01-01``)."""
+    day = _parse_date(cell)
+    if day is not None and not plausible_date(day):
+        raise ValidationError(_("'{value}' is not a plausible date: write a date from {first} to {last}.").format(
+            value=day.isoformat(), first=EARLIEST_YEAR, last=LATEST_YEAR))
+    return day
+
+
+def _parse_date(cell: Cell) -> dt.date | None:
     if isinstance(cell, dt.datetime):
         return cell.date()
     if isinstance(cell, dt.date):

@@ -11,92 +11,64 @@ unless an exception reason is given, which is then recorded.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import text as sql
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from aict_desktop.domain.enums import AppointmentKind, Role, Sector
 from aict_desktop.domain.errors import DomainError, ValidationError
 from aict_desktop.domain.models import Body, Institution, Person
+from aict_desktop.domain.text import is_excel_error
 from aict_desktop.i18n import _
 from aict_desktop.services.composition import Appointee
-from aict_desktop.services.import_columns import COLUMNS, SECTOR_ALIASES, Column, find_header, name_key
+from aict_desktop.services.import_columns import (
+    COLUMNS,
+    SECTOR_ALIASES,
+    Column,
+    find_header,
+    name_key,
+    similar_names,
+)
 from aict_desktop.services.import_readers import ImportFileError, cell_text, parse_date, read_table
+from aict_desktop.services.import_results import ImportPreview, ImportProblem, ImportResult, PreviewRow
 from aict_desktop.services.lookup import require_body
 from aict_desktop.services.roster import parse_birth_year, parse_gender
-from aict_desktop.services.validation import check_range, clean_email, clean_phone, clean_text, parse_enum
+from aict_desktop.services.validation import (
+    check_range,
+    clean_email,
+    clean_name,
+    clean_phone,
+    clean_text,
+    parse_enum,
+)
 from aict_desktop.store.audit import log_access
 
 KINDS = tuple(COLUMNS)
-
-
-@dataclass
-class ImportProblem:
-    row_number: int | None  # as Excel shows it (the header is usually row 1); None: the file as a whole
-    column: str | None  # the header as written in the file
-    message: str
-
-    def describe(self) -> str:
-        if self.row_number is None:
-            return self.message
-        if self.column:
-            return _("Row {row}, '{column}': {message}").format(row=self.row_number, column=self.column,
-                                                               message=self.message)
-        return _("Row {row}: {message}").format(row=self.row_number, message=self.message)
-
-
-@dataclass
-class PreviewRow:
-    row_number: int
-    values: dict[str, str]  # header as written → cell text
-    problems: list[ImportProblem] = field(default_factory=list)
-    clean: dict[str, Any] = field(default_factory=dict, repr=False)  # checked values, by field
-
-
-@dataclass
-class ImportPreview:
-    kind: str
-    path: Path
-    headers: list[str] = field(default_factory=list)  # recognised headers, as written, in file order
-    rows: list[PreviewRow] = field(default_factory=list)
-    problems: list[ImportProblem] = field(default_factory=list)  # every problem, file-level ones first
-    columns: dict[str, str] = field(default_factory=dict)  # header as written → field
-    ignored_columns: list[str] = field(default_factory=list)
-    new_institutions: list[str] = field(default_factory=list)  # people: institutions that will be created
-    body_name: str | None = None
-    encoding: str = ""
-    sheet: str = ""
-    warnings: list[str] = field(default_factory=list)  # from the body's rules (e.g. 연임, 중복위촉); not problems
-    composition_problem: str | None = None  # the 성별 cap would be broken (a problem unless a reason is given)
-    composition_before: str = ""  # the body's composition without and with the imported people
-    composition_after: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems and bool(self.rows)
-
-
-@dataclass
-class ImportResult:
-    rows: int  # rows imported, or with dry_run the rows that would be
-    problems: list[ImportProblem] = field(default_factory=list)
-    dry_run: bool = False
-    ignored_columns: list[str] = field(default_factory=list)  # headers the importer does not know
-    warnings: list[str] = field(default_factory=list)
-    composition_problem: str | None = None  # refused for it, or (with a reason) recorded as an exception
-    exception_reason: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+MAX_PROBLEMS = 100  # listed; the rest are counted
 
 
 class _RowFailed(Exception):
-    def __init__(self, problem: ImportProblem):
-        super().__init__(problem.message)
-        self.problem = problem
+    def __init__(self, *problems: ImportProblem):
+        super().__init__(problems[0].message)
+        self.problems = list(problems)
+
+
+IMPORT_LOCK = 0x41494D50  # "AIMP": PostgreSQL advisory lock id, held by one importing transaction at a time
+WRITE_ATTEMPTS = 3
+
+
+def lock_imports(s) -> None:
+    """One import writes at a time, so the duplicate check inside the transaction sees every earlier import.
+
+    SQLite: the writing session's BEGIN IMMEDIATE already serialises writers. PostgreSQL: an advisory lock
+    until commit; READ COMMITTED then shows the next statement everything committed before the lock.
+    """
+    bind = s.get_bind()
+    if bind is not None and bind.dialect.name == "postgresql":
+        s.execute(sql("SELECT pg_advisory_xact_lock(:k)"), {"k": IMPORT_LOCK})
 
 
 class ImportService:
@@ -129,6 +101,8 @@ class ImportService:
                 table = t
                 break
         pv.encoding, pv.sheet = table.encoding, table.sheet
+        if table.hidden_sheets:
+            pv.notes.append(_("Hidden sheets were not read: {sheets}").format(sheets=", ".join(table.hidden_sheets)))
         if match is None:
             pv.problems.append(self._no_header(table.rows, columns, path))
             return pv
@@ -173,12 +147,16 @@ class ImportService:
                 if inst and name_key(inst) not in known:
                     seen.setdefault(name_key(inst), inst)
             pv.new_institutions = list(seen.values())
+            pv.similar_institutions = similar_names(pv.new_institutions, [i.name for i in known.values()])
         if kind == "people" and body is not None and not any(r.problems for r in pv.rows):
             self._check_rules(pv, body, exception_reason)
         for r in pv.rows:
             pv.problems.extend(r.problems)
         if pv.composition_problem and not (exception_reason or "").strip():
             pv.problems.append(ImportProblem(None, None, pv.composition_problem))
+        if len(pv.problems) > MAX_PROBLEMS:  # a broken file has a problem in every row: show the first ones
+            pv.more_problems = len(pv.problems) - MAX_PROBLEMS
+            del pv.problems[MAX_PROBLEMS:]
         return pv
 
     def _check_rules(self, pv: ImportPreview, body: Body, exception_reason: str) -> None:
@@ -221,6 +199,11 @@ class ImportService:
         if key not in raw:
             return fn(None)
         cell, header, col = raw[key]
+        if is_excel_error(cell):
+            row.problems.append(ImportProblem(row.row_number, header, _(
+                "'{value}' is an Excel error value, not data; correct the cell in the file.").format(
+                value=cell_text(cell))))
+            return None
         try:
             return fn(cell)
         except ValidationError as err:
@@ -230,14 +213,16 @@ class ImportService:
                 "'{value}' is not a date (write it like 2025-06-12 or 2025. 6. 12.).").format(value=cell_text(cell))))
         return None
 
-    def _text(self, row, raw, key, label, *, required=False, max_len=200):
+    def _text(self, row, raw, key, label, *, required=False, max_len=200, name=False):
+        """A text cell; ``name``: a one-line name (no invisible, format or control characters)."""
         phone = key in raw and raw[key][2].phone
-        return self._check(row, raw, key, lambda c: clean_text(cell_text(c, phone=phone), label, required=required,
-                                                              max_len=max_len))
+        clean = clean_name if name else clean_text
+        return self._check(row, raw, key, lambda c: clean(cell_text(c, phone=phone), label, required=required,
+                                                         max_len=max_len))
 
     def _check_institution(self, row: PreviewRow, raw: dict) -> None:
         c = row.clean
-        c["name"] = self._text(row, raw, "name", _("Institution name"), required=True)
+        c["name"] = self._text(row, raw, "name", _("Institution name"), required=True, name=True)
         c["sector"] = self._check(row, raw, "sector", lambda v: parse_enum(
             Sector, SECTOR_ALIASES.get(cell_text(v), cell_text(v)), _("Sector"), default=Sector.OTHER))
         c["address"] = self._text(row, raw, "address", _("Address"), max_len=300)
@@ -247,10 +232,10 @@ class ImportService:
 
     def _check_person(self, row: PreviewRow, raw: dict, body: Body | None) -> None:
         c = row.clean
-        c["name"] = self._text(row, raw, "name", _("Name"), required=True, max_len=100)
-        c["institution"] = self._text(row, raw, "institution", _("Institution"))
-        c["department"] = self._text(row, raw, "department", _("Department"))
-        c["position"] = self._text(row, raw, "position", _("Position"))
+        c["name"] = self._text(row, raw, "name", _("Name"), required=True, max_len=100, name=True)
+        c["institution"] = self._text(row, raw, "institution", _("Institution"), name=True)
+        c["department"] = self._text(row, raw, "department", _("Department"), name=True)
+        c["position"] = self._text(row, raw, "position", _("Position"), name=True)
         c["email"] = self._check(row, raw, "email", lambda v: clean_email(cell_text(v), _("E-mail")))
         c["mobile"] = self._check(row, raw, "mobile", lambda v: clean_phone(cell_text(v, phone=True), _("Mobile")))
         c["note"] = self._text(row, raw, "note", _("Note"), max_len=2000)
@@ -278,28 +263,32 @@ class ImportService:
             people = {(name_key(p.name), names.get(p.institution_id, "")) for p in s.exec(select(Person))}
         return {"institutions": institutions, "people": people}
 
+    @staticmethod
+    def _row_key(kind: str, r: PreviewRow):
+        """(how a row is compared with the others and the database, how it is named), or (None, "")."""
+        name = r.clean.get("name")
+        if not name:
+            return None, ""
+        if kind == "institutions":
+            return name_key(name), name
+        inst = r.clean.get("institution") or ""
+        shown = _("{name} ({institution})").format(name=name, institution=inst) if inst else name
+        return (name_key(name), name_key(inst)), shown
+
     def _duplicates(self, pv: ImportPreview, existing: dict[str, Any]) -> None:
         name_header = next(h for h, f in pv.columns.items() if f == "name")
+        in_db = existing["institutions" if pv.kind == "institutions" else "people"]
         first_seen: dict[Any, int] = {}
         for r in pv.rows:
-            name = r.clean.get("name")
-            if not name:
+            key, shown = self._row_key(pv.kind, r)
+            if key is None:
                 continue
-            if pv.kind == "institutions":
-                key = name_key(name)
-                in_db = key in existing["institutions"]
-                shown = name
-            else:
-                inst = r.clean.get("institution") or ""
-                key = (name_key(name), name_key(inst))
-                in_db = key in existing["people"]
-                shown = _("{name} ({institution})").format(name=name, institution=inst) if inst else name
             if key in first_seen:
                 r.problems.append(ImportProblem(r.row_number, name_header, _(
                     "'{name}' is a duplicate of row {row}.").format(name=shown, row=first_seen[key])))
             else:
                 first_seen[key] = r.row_number
-                if in_db:
+                if key in in_db:
                     r.problems.append(ImportProblem(r.row_number, name_header, _(
                         "'{name}' is already registered; remove the row or edit the existing record.").format(
                         name=shown)))
@@ -312,28 +301,57 @@ class ImportService:
         who break the 성별 cap are appointed and the exception is recorded."""
         reason = (exception_reason or "").strip()
         pv = self.preview(kind, path, body_id, exception_reason=reason)
-        found = {"warnings": pv.warnings, "composition_problem": pv.composition_problem}
+        found = {"warnings": pv.warnings, "composition_problem": pv.composition_problem, "sheet": pv.sheet,
+                 "notes": pv.notes, "new_institutions": pv.new_institutions,
+                 "similar_institutions": pv.similar_institutions}
         if pv.problems:
-            return ImportResult(rows=0, problems=pv.problems, dry_run=dry_run, **found)
+            return ImportResult(rows=0, problems=pv.problems, dry_run=dry_run, more_problems=pv.more_problems,
+                                **found)
         if pv.composition_problem:
             found["exception_reason"] = reason
         if dry_run:
             return ImportResult(rows=len(pv.rows), dry_run=True, ignored_columns=pv.ignored_columns, **found)
-        try:
-            with self.store.write() as s:
-                if kind == "institutions":
-                    self._write_institutions(s, pv.rows, body_id)
-                else:
-                    self._write_people(s, pv.rows, body_id, reason)
-                log_access(s, f"import.{kind}", target=Path(path).name, detail=f"{len(pv.rows)} rows")
-        except _RowFailed as failed:  # e.g. someone added the same name meanwhile; rolled back
-            return ImportResult(rows=0, problems=[failed.problem], **found)
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self.store.write() as s:
+                    lock_imports(s)  # one import at a time; then what the preview found is checked again
+                    late = self._registered_meanwhile(s, pv)
+                    if late:
+                        raise _RowFailed(*late)
+                    if kind == "institutions":
+                        self._write_institutions(s, pv.rows, body_id)
+                    else:
+                        self._write_people(s, pv.rows, body_id, reason)
+                    log_access(s, f"import.{kind}", target=Path(path).name, detail=f"{len(pv.rows)} rows")
+            except _RowFailed as failed:  # e.g. another import added the same names meanwhile; rolled back
+                return ImportResult(rows=0, problems=failed.problems, **found)
+            except IntegrityError:  # a name added at the same moment by someone not importing: check again
+                if attempt + 1 < WRITE_ATTEMPTS:
+                    continue
+                return ImportResult(rows=0, problems=[ImportProblem(None, None, _(
+                    "Someone else added the same institutions or people at the same moment; nothing was "
+                    "imported. Check the file again and import it."))], **found)
+            break
         return ImportResult(rows=len(pv.rows), ignored_columns=pv.ignored_columns, **found)
 
+    def _registered_meanwhile(self, s, pv: ImportPreview) -> list[ImportProblem]:
+        """Rows that are already registered now, inside the writing transaction (after the preview,
+        another import or another PC may have added them)."""
+        existing = self._existing(pv.kind, s)
+        name_header = next(h for h, f in pv.columns.items() if f == "name")
+        problems = []
+        for r in pv.rows:
+            key, shown = self._row_key(pv.kind, r)
+            if key is not None and key in existing["institutions" if pv.kind == "institutions" else "people"]:
+                problems.append(ImportProblem(r.row_number, name_header, _(
+                    "'{name}' is already registered; remove the row or edit the existing record.").format(name=shown)))
+        return problems
+
     @staticmethod
-    def _guard(row: PreviewRow, fn):
+    def _guard(row: PreviewRow, fn, *args, **kwargs):
+        """``fn(*args, **kwargs)``, its refusal reported against the file's row."""
         try:
-            return fn()
+            return fn(*args, **kwargs)
         except DomainError as err:
             raise _RowFailed(ImportProblem(row.row_number, None, err.message)) from None
 
@@ -341,9 +359,9 @@ class ImportService:
         roster = self.services.roster
         for r in rows:
             values = {k: v for k, v in r.clean.items() if v is not None}
-            inst = self._guard(r, lambda: roster.create_institution(session=s, **values))
+            inst = self._guard(r, roster.create_institution, session=s, **values)
             if body_id is not None:
-                self._guard(r, lambda: roster.add_membership(inst.id, body_id, session=s))
+                self._guard(r, roster.add_membership, inst.id, body_id, session=s)
 
     def _write_people(self, s, rows: list[PreviewRow], body_id: int | None, exception_reason: str = "") -> None:
         roster, appointments = self.services.roster, self.services.appointments
@@ -356,12 +374,11 @@ class ImportService:
             if inst_name:
                 inst_id = institutions.get(name_key(inst_name))
                 if inst_id is None:
-                    inst = self._guard(r, lambda: roster.create_institution(session=s, name=inst_name,
-                                                                            sector=Sector.OTHER))
+                    inst = self._guard(r, roster.create_institution, session=s, name=inst_name, sector=Sector.OTHER)
                     inst_id = institutions[name_key(inst_name)] = inst.id
             person_values = {k: c[k] or "" for k in ("name", "department", "position", "email", "mobile", "note")}
-            person = self._guard(r, lambda: roster.create_person(
-                session=s, institution_id=inst_id, gender=c["gender"], birth_year=c["birth_year"], **person_values))
+            person = self._guard(r, roster.create_person, session=s, institution_id=inst_id, gender=c["gender"],
+                                 birth_year=c["birth_year"], **person_values)
             appointees.append(Appointee(person.id, role=c.get("role"), kind=c.get("kind"),
                                         term_start=c.get("term_start"), term_end=c.get("term_end")))
         if body_id is not None:  # together: the body's rules look at the whole file (성별 in particular)

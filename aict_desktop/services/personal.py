@@ -21,7 +21,7 @@ from aict_desktop.i18n import _
 from aict_desktop.security import fields
 from aict_desktop.security.fields import BANK, RRN, BankAccount
 from aict_desktop.security.keys import MODE_PASSPHRASE, KeyManager, KeyUnavailable
-from aict_desktop.services.validation import clean_text
+from aict_desktop.services.validation import clean_name, clean_text
 from aict_desktop.store.audit import log_access
 
 # access-log actions (stable codes; labels in store.audit.ACTION_LABELS)
@@ -70,14 +70,14 @@ def unicodedata_nfkc(text: str) -> str:
 
 
 def clean_bank(bank: str, account: str, holder: str) -> BankAccount:
-    bank = clean_text(bank, _("Bank"), required=True, max_len=50, field="bank")
+    bank = clean_name(bank, _("Bank"), required=True, max_len=50, field="bank")
     account = unicodedata_nfkc(account or "").strip()
     if not re.fullmatch(r"[0-9][0-9\- ]*[0-9]", account) or not 6 <= sum(c.isdigit() for c in account) <= 20:
         raise ValidationError(
             _("An account number has 6 to 20 digits, with hyphens if you like (e.g. 110-123-456789)."),
             field="account",
         )
-    holder = clean_text(holder, _("Account holder"), required=True, max_len=100, field="holder")
+    holder = clean_name(holder, _("Account holder"), required=True, max_len=100, field="holder")
     return BankAccount(bank=bank, account=re.sub(r" +", "-", account), holder=holder)
 
 

@@ -14,11 +14,13 @@ from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.hangul import initials, matches
 from aict_desktop.domain.models import Appointment, Attendance, Body, Institution, InstitutionMembership, Person, Task
 from aict_desktop.domain.rules import Gender, serves_on
+from aict_desktop.domain.text import compare_key
 from aict_desktop.i18n import _
 from aict_desktop.services.rows import InstitutionRow, PersonRow
 from aict_desktop.services.validation import (
     check_range,
     clean_email,
+    clean_name,
     clean_phone,
     clean_text,
     parse_enum,
@@ -59,6 +61,20 @@ def parse_birth_year(value, *, field: str | None = "birth_year", today: dt.date 
     return year
 
 
+_KEYS = "aict.institution_keys"
+
+
+def _institution_keys(s: Session) -> dict[str, list[tuple[int, str]]]:
+    """Every institution by its comparison key, read once per session (an import creates hundreds in one)."""
+    keys = s.info.get(_KEYS)
+    if keys is None:
+        keys = {}
+        for iid, name in s.exec(select(Institution.id, Institution.name)):
+            keys.setdefault(compare_key(name), []).append((iid, name))
+        s.info[_KEYS] = keys
+    return keys
+
+
 class RosterService:
     """Institutions, their memberships, and people."""
 
@@ -70,12 +86,19 @@ class RosterService:
     def _institution_values(self, data: dict[str, Any], s: Session, inst_id: int | None) -> dict[str, Any]:
         v: dict[str, Any] = {}
         if "name" in data or inst_id is None:
-            v["name"] = clean_text(data.get("name"), _("Institution name"), required=True, field="name")
-            clash = s.exec(select(Institution).where(Institution.name == v["name"])).first()
-            if clash and clash.id != inst_id:
+            v["name"] = clean_name(data.get("name"), _("Institution name"), required=True, field="name")
+            exact = s.exec(select(Institution.id).where(Institution.name == v["name"])).first()
+            if exact is not None and exact != inst_id:
                 raise ValidationError(
                     _("An institution named '{name}' already exists.").format(name=v["name"]), field="name"
                 )
+            # ＬＧ전자 is LG전자: a look-alike (NFKC, invisible characters dropped, case) is the same institution
+            clash = next((name for iid, name in _institution_keys(s).get(compare_key(v["name"]), [])
+                          if iid != inst_id), None)
+            if clash is not None:
+                raise ValidationError(
+                    _("'{name}' looks the same as the existing institution '{existing}'; use that one.").format(
+                        name=v["name"], existing=clash), field="name")
         if "sector" in data:
             v["sector"] = parse_enum(Sector, data["sector"], _("Sector"), default=Sector.OTHER, field="sector")
         if "phone" in data:
@@ -96,6 +119,7 @@ class RosterService:
             inst = Institution(**self._institution_values(data, session, None))
             session.add(inst)
             session.flush()
+            _institution_keys(session).setdefault(compare_key(inst.name), []).append((inst.id, inst.name))
             return inst
         with self.store.write() as s:
             return self.create_institution(session=s, **data)
@@ -229,20 +253,18 @@ class RosterService:
     def _person_values(self, data: dict[str, Any], s: Session, person_id: int | None) -> dict[str, Any]:
         v: dict[str, Any] = {}
         if "name" in data or person_id is None:
-            v["name"] = clean_text(data.get("name"), _("Name"), required=True, max_len=100, field="name")
+            v["name"] = clean_name(data.get("name"), _("Name"), required=True, max_len=100, field="name")
             v["name_initials"] = initials(v["name"])
         if "institution_id" in data:
             iid = data["institution_id"]
             if iid is not None and s.get(Institution, int(iid)) is None:
                 raise ValidationError(_("The institution does not exist."), field="institution_id")
             v["institution_id"] = iid
-        for key, label, max_len in (
-            ("department", _("Department"), 200),
-            ("position", _("Position"), 200),
-            ("note", _("Note"), 2000),
-        ):
-            if key in data:
-                v[key] = clean_text(data[key], label, max_len=max_len, field=key)
+        for key, label in (("department", _("Department")), ("position", _("Position"))):
+            if key in data:  # printed on 위촉장 and 명단 like the name
+                v[key] = clean_name(data[key], label, field=key)
+        if "note" in data:
+            v["note"] = clean_text(data["note"], _("Note"), max_len=2000, field="note")
         if "email" in data:
             v["email"] = clean_email(data["email"], _("E-mail"), field="email")
         if "mobile" in data:

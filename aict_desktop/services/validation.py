@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from aict_desktop.domain.errors import ValidationError
+from aict_desktop.domain.text import describe_character, hidden_character, is_excel_error
 from aict_desktop.i18n import _
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -30,6 +31,27 @@ def clean_text(value, label: str, *, required: bool = False, max_len: int = 200,
                 _("{label} contains an invisible control character (U+{code:04X}).").format(label=label, code=ord(ch)),
                 field=field,
             )
+    return text
+
+
+def clean_name(value, label: str, *, required: bool = False, max_len: int = 200, field: str | None = None) -> str:
+    """A one-line name (person, institution, department, position): ``clean_text`` plus no invisible,
+    format or control character (zero-width space, RTL mark, BOM, Hangul filler, tab, line break) and no
+    Excel error value (``#N/A``)."""
+    text = clean_text(value, label, required=required, max_len=max_len, field=field)
+    ch = hidden_character(text)
+    if ch is not None:
+        raise ValidationError(
+            _("{label} contains an invisible character ({character}); type it again without it.").format(
+                label=label, character=describe_character(ch)),
+            field=field,
+        )
+    if is_excel_error(text):
+        raise ValidationError(
+            _("{label}: '{value}' is an Excel error value, not data; correct the cell in the file.").format(
+                label=label, value=text),
+            field=field,
+        )
     return text
 
 

@@ -352,3 +352,25 @@ def test_cli_import_people_with_unknown_body_is_a_clear_error(tmp_path):
     proc = aict("import", "people", str(path), "--body", "없는 기구", db=db)
     assert proc.returncode == 1 and "없는 기구" in proc.stderr and "Traceback" not in proc.stderr
 
+
+
+# --- invisible and look-alike characters (issue 14, item 10), on SQLite and PostgreSQL ------------------
+
+
+def test_look_alike_institutions_are_one_institution_on_every_backend(services, tmp_path):
+    from aict_desktop.domain.errors import ValidationError
+
+    lg = services.roster.create_institution(name="LG전자")
+    with pytest.raises(ValidationError) as err:
+        services.roster.create_institution(name="ＬＧ전자")
+    assert "LG전자" in err.value.message
+    with pytest.raises(ValidationError):
+        services.roster.create_person(name="김\u200b철수")
+    path = write_csv(tmp_path / "people.csv", "성명,소속기관\n김철수,ＬＧ전자\n이영희,LG\u200b전자\n", "utf-8")
+    pv = ImportService(services).preview("people", path)
+    assert [(p.row_number, p.column) for p in pv.problems] == [(3, "소속기관")]
+    path = write_csv(tmp_path / "people.csv", "성명,소속기관\n김철수,ＬＧ전자\n", "utf-8")
+    assert ImportService(services).run("people", path).ok
+    with services.store.session() as s:
+        assert [p.institution_id for p in s.exec(select(Person))] == [lg.id]
+    assert count(services, Institution) == 1

@@ -80,6 +80,8 @@ class ImportWizard(BaseDialog):
         self.import_button = QPushButton(_("Import"))
         self.import_button.setEnabled(False)
         self.close_button = QPushButton(_("Close"))
+        for b in (browse, self.check_button, self.import_button, self.close_button):
+            b.setAutoDefault(False)  # Enter in the file field checks the file; it must not open the file chooser
         for b in (self.check_button, self.import_button, self.close_button):
             buttons.addWidget(b)
         lay.addLayout(buttons)
@@ -123,13 +125,16 @@ class ImportWizard(BaseDialog):
         self.table.resizeColumnsToContents()
         bad = [r for r in pv.rows if r.problems]
         file_level = [p.describe() for p in pv.problems if p.row_number is None]
+        sheet = [_("Sheet read: {sheet}").format(sheet=pv.sheet)] if pv.sheet else []
         if pv.ok:
             text = _("{n} rows are ready to import.").format(n=len(pv.rows))
             if pv.new_institutions:
                 text += " " + _("New institutions will be added: {names}").format(names=", ".join(pv.new_institutions))
             if pv.ignored_columns:
                 text += " " + _("Columns not used: {names}").format(names=", ".join(pv.ignored_columns))
-            self._say(text)
+            similar = [_("{name} — did you mean the existing '{existing}'?").format(name=n, existing=e)
+                       for n, e in pv.similar_institutions.items()]
+            self._say("\n".join([text, *sheet, *pv.notes, *similar]))
             self.import_button.setEnabled(True)
         else:
             parts = file_level + ([_("{bad} of {n} rows have problems (in red; the reason is in the last column). "
@@ -137,7 +142,9 @@ class ImportWizard(BaseDialog):
                 bad=len(bad), n=len(pv.rows))] if bad else [])
             if not parts:
                 parts = [p.describe() for p in pv.problems] or [_("The file has no rows to import.")]
-            self._say("\n".join(parts), error=True)
+            if pv.more_problems:
+                parts.append(_("… and {n} more problems.").format(n=pv.more_problems))
+            self._say("\n".join([*parts, *sheet, *pv.notes]), error=True)
 
     def _reason(self) -> str:
         """The 성별 exception reason, for people appointed to a body (ignored otherwise)."""
@@ -161,7 +168,8 @@ class ImportWizard(BaseDialog):
 
     def _done(self, result) -> None:
         if result.problems:
-            self._say("\n".join(p.describe() for p in result.problems) + "\n" + _("Nothing was imported."), error=True)
+            lines = [p.describe() for p in result.problems] + ([result.more_text()] if result.more_problems else [])
+            self._say("\n".join(lines) + "\n" + _("Nothing was imported."), error=True)
             return
         self.imported = result.rows
         self._say(_("Imported {n} rows.").format(n=result.rows))
