@@ -8,6 +8,7 @@ takes most of a second), so the program appears at once.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ class Opened:
     services: object
     lock: object | None = None
     empty: bool = False
+    read_only: str | None = None  # why the data file can be read but not written, or None
 
     def close(self) -> None:
         try:
@@ -63,7 +65,24 @@ def open_data(target: str) -> Opened:
             raise
     services = Services(store)
     empty = not services.bodies.list_bodies()
-    return Opened(services, lock, empty)
+    return Opened(services, lock, empty, None if is_url(target) else read_only_reason(Path(target)))
+
+
+def read_only_reason(path: Path) -> str | None:
+    """The banner's text when the data file cannot be written (permissions, a read-only drive or share)."""
+    try:
+        with open(path.expanduser(), "r+b"):  # opened for writing, nothing written
+            pass
+    except OSError:
+        return _("The data file {path} is read-only: the data is shown, but nothing can be changed or saved. "
+                 "Check the file's permissions, or copy it to a folder of this PC and open the copy.").format(
+            path=path)
+    return None
+
+
+def choose_target(db: str | None, settings: Settings) -> str:
+    """Which data file to open: ``--db``, else ``$AICT_DB`` (as ``aict`` does), else the one in 설정."""
+    return db or os.environ.get("AICT_DB") or settings.database_target()
 
 
 def demo_available() -> bool:
@@ -82,8 +101,10 @@ def offer_demo(window, services) -> bool:
                       _("The data file is empty. Load the demo data (bodies, 31 institutions, people, meetings, "
                         "tasks) to try the program, or start with an empty file?"), parent=window)
     demo = box.addButton(_("Load demo data"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_("Start empty"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(demo)
+    demo.setObjectName("load_demo")
+    empty = box.addButton(_("Start empty"), QMessageBox.ButtonRole.RejectRole)
+    empty.setObjectName("start_empty")
+    box.setDefaultButton(empty)  # Enter on a real, new data file must not fill it with invented people
     box.exec()
     if box.clickedButton() is not demo:
         return False
@@ -116,7 +137,10 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
     settings = Settings.load()
     i18n.install(settings.language)
     app = build_app(argv or sys.argv, settings)
-    target = db or settings.database_target()
+    from aict_desktop.ui.crash import install as install_crash_handler
+
+    install_crash_handler()  # an unexpected error shows a report and is logged, never "nothing happened"
+    target = choose_target(db, settings)
 
     from aict_desktop.ui.main_window import MainWindow
 
@@ -126,19 +150,21 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
 
     def opened(result: Opened) -> None:
         state["opened"] = result
-        if result.empty:
+        if result.empty and result.read_only is None:
             offer_demo(window, result.services)
         window.attach_services(result.services)
+        if result.read_only is not None:
+            window.set_read_only(result.read_only)
         from aict_desktop.ui.privacy.wiring import install as install_privacy
 
         install_privacy(window, result.services, settings)
-        from aict_desktop.ui.meetings.resume import offer_resume
+        if result.read_only is None:
+            from aict_desktop.ui.meetings.resume import offer_resume
 
-        offer_resume(result.services, window)  # a meeting left 진행중 by a crash reopens in meeting mode
+            offer_resume(result.services, window)  # a meeting left 진행중 by a crash reopens in meeting mode
 
     def failed(err: BaseException) -> None:
-        window.fail(err)
-        QTimer.singleShot(0, lambda: app.exit(1))
+        window.fail(err)  # the window stays, saying why; the user closes it
 
     def start_opening() -> None:  # after the first paint, so the window appears before the database layer loads
         from aict_desktop.ui.worker import run_in_background
@@ -148,6 +174,7 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
 
     QTimer.singleShot(0, start_opening)
     code = app.exec()
-    if "opened" in state:
-        state["opened"].close()
+    if "opened" not in state:
+        return code or 1  # the data file never opened
+    state["opened"].close()
     return code

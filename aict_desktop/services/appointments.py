@@ -212,11 +212,19 @@ class AppointmentService:
             ended = on or self.today()
             if ended < a.term_start:
                 raise ValidationError(_("The end date is before the term started."))
-            return save_versioned(s, Appointment, a.id, {
-                "end_reason": reason.value,
-                "ended_on": ended,
-                "end_note": clean_text(note, _("Note"), max_len=2000),
-            }, expected_version=a.version)
+            note = clean_text(note, _("Note"), max_len=2000)
+            ended_row = save_versioned(s, Appointment, a.id, {
+                "end_reason": reason.value, "ended_on": ended, "end_note": note}, expected_version=a.version)
+            # the terms already made to follow this one (연임) end with it: one that had not begun yet
+            # ends on its first day (never served), so no later term stays 재임 after a 해촉
+            later = s.exec(select(Appointment).where(Appointment.previous_id == a.id)).first()
+            while later is not None:
+                if not later.end_reason:
+                    save_versioned(s, Appointment, later.id, {
+                        "end_reason": reason.value, "ended_on": max(ended, later.term_start), "end_note": note},
+                        expected_version=later.version)
+                later = s.exec(select(Appointment).where(Appointment.previous_id == later.id)).first()
+            return ended_row
 
     def update(self, appointment_id: int, changes: dict[str, Any], *, expected_version: int | None = None,
                original: dict[str, Any] | None = None) -> Appointment:
@@ -310,11 +318,17 @@ class AppointmentService:
             return rows
 
     def history(self, appointment_id: int) -> list[Appointment]:
-        """The chain of terms (연임) ending with this appointment, oldest first."""
+        """The whole chain of terms (연임) this appointment belongs to, oldest first (later terms included)."""
         with self.store.session() as s:
             chain = []
             a = s.get(Appointment, appointment_id)
             while a is not None:
                 chain.append(a)
                 a = s.get(Appointment, a.previous_id) if a.previous_id else None
-            return list(reversed(chain))
+            chain.reverse()
+            if chain:
+                later = s.exec(select(Appointment).where(Appointment.previous_id == chain[-1].id)).first()
+                while later is not None and later not in chain:
+                    chain.append(later)
+                    later = s.exec(select(Appointment).where(Appointment.previous_id == later.id)).first()
+            return chain

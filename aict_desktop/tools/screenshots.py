@@ -1,4 +1,4 @@
-"""``python -m aict_desktop.tools.screenshots OUTDIR [--db PATH]``: one PNG per page.
+"""``python -m aict_desktop.tools.screenshots OUTDIR [--db PATH] [--size 1366x768]``: one PNG per page.
 
 Opens every page of the main window on the current data file (or ``--db``)
 and saves ``<n>_<page>.png``; runs without a display (offscreen) when there
@@ -12,7 +12,16 @@ import os
 import sys
 from pathlib import Path
 
-SIZE = (1366, 820)
+SIZE = "1366x768"
+TASK_BAR = 40  # what a laptop's task bar and the window's title bar take from the screen's height
+
+
+def screen_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size like 1366x768: {text}") from None
+    return w, h
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--db", metavar="PATH", help="data file (default: the program's data file)")
     parser.add_argument("--lang", choices=("ko", "en"), default=None)
+    parser.add_argument("--size", type=screen_size, default=screen_size(SIZE),
+                        help="the screen to fit, e.g. 1366x768 (no picture is larger)")
     args = parser.parse_args(argv)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         window = MainWindow(settings, opened.services,
                             data_label=i18n._("Data file: {path}").format(path=opened.services.store.display_name))
-        window.resize(*SIZE)
+        width, height = args.size
+        window.setMinimumSize(min(window.minimumWidth(), width), min(window.minimumHeight(), height - TASK_BAR))
+        window.resize(width, height - TASK_BAR)
         window.show()
         for n, spec in enumerate(PAGES, start=1):
             window.show_page(spec.key)

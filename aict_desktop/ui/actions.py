@@ -40,6 +40,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("access_log", N_("Access log (접속기록)…"), "file", None, None, False,
                N_("Who viewed, exported or printed personal data")),
     ActionSpec("quit", N_("Quit"), "file", QKeySequence.StandardKey.Quit, None, False),
+    ActionSpec("help", N_("Guide"), "help", QKeySequence.StandardKey.HelpContents, None, False,
+               N_("A short guide: first steps, meeting mode keys, certificates, backups")),
     ActionSpec("about", N_("About AICT Secretariat"), "help", None, None, False),
 )
 

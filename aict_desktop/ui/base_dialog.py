@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import _
+from aict_desktop.ui.feedback import CANCEL, SAVE, ask_unsaved
 from aict_desktop.ui.state import restore_geometry, save_geometry
 from aict_desktop.ui.widgets.form import FormPanel
 
@@ -44,6 +45,36 @@ class FormDialog(BaseDialog):
         self.saved = None
         self.layout_body = QVBoxLayout(self)
         self.form = FormPanel()
+        self._shown_once = False
+        self._quiet_close = False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.form.mark_clean()  # what the dialog opened with; the user's typing makes it dirty
+
+    def has_unsaved_changes(self) -> bool:
+        return self._shown_once and self.form.is_dirty()
+
+    def reject(self) -> None:
+        """취소, Esc or the window's close box: typed values are not dropped without asking."""
+        if not self._quiet_close and self.has_unsaved_changes():
+            answer = ask_unsaved(self, self.windowTitle())
+            if answer == CANCEL:
+                return
+            if answer == SAVE:
+                self.accept()
+                return
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        # closed by the program (not the user's close box): no question
+        self._quiet_close = not event.spontaneous()
+        try:
+            super().closeEvent(event)
+        finally:
+            self._quiet_close = False
 
     def add_buttons(self, ok_text: str | None = None) -> None:
         """Save/Cancel (or ``ok_text``/Cancel) at the bottom."""

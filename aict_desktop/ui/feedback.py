@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import traceback
 
 from PySide6 import QtCore
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -18,7 +17,9 @@ def error_text(err: BaseException) -> str:
     """The user's message of an error; unexpected errors say so plainly."""
     if isinstance(err, DomainError):
         return err.message
-    log.error("unexpected error: %s", "".join(traceback.format_exception(err)))
+    from aict_desktop.ui.crash import report_text  # the trace without the message (it may hold typed values)
+
+    log.error("unexpected error\n%s", report_text(type(err), err, err.__traceback__))
     return _("An unexpected error occurred: {error}").format(error=str(err) or type(err).__name__)
 
 
@@ -52,6 +53,29 @@ def confirm(parent: QWidget | None, text: str, *, title: str | None = None, yes:
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is ok
+
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def ask_unsaved(parent: QWidget | None, what: str = "") -> str:
+    """Typed changes would be lost: 저장 / 저장 안 함 / 취소 (the default keeps them: 취소)."""
+    text = (_("'{what}' has changes that are not saved.").format(what=what) if what
+            else _("There are changes that are not saved.")) + "\n" + _("Save them before going on?")
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Unsaved changes"), text, parent=parent)
+    box.setObjectName("unsaved_changes")
+    save = box.addButton(_("Save"), QMessageBox.ButtonRole.AcceptRole)
+    save.setObjectName("save_changes")
+    discard = box.addButton(_("Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+    discard.setObjectName("discard_changes")
+    cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    cancel.setObjectName("cancel_changes")
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    shown.append(text)
+    box.exec()
+    clicked = box.clickedButton()
+    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
 
 
 def status(widget: QWidget, text: str, ms: int = 5000) -> None:

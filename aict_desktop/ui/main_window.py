@@ -14,6 +14,7 @@ import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -63,7 +64,10 @@ QFrame#editor { background: #fbfbfc; }
 QToolBar { spacing: 4px; qproperty-toolButtonStyle: ToolButtonTextBesideIcon; }
 QLabel#loading { qproperty-alignment: AlignCenter; }
 QLabel#store_banner { background: #b3261e; color: white; font-weight: bold; padding: 8px 12px; }
+QLabel#read_only_banner { background: #f9e2a8; color: #4a3500; font-weight: bold; padding: 8px 12px; }
 """
+DEFAULT_SIZE = QSize(1280, 800)
+FRAME_ALLOWANCE = QSize(16, 40)  # the window frame and title bar around the client area
 STORE_CHECK_MS = 2000
 # Enum-valued properties are set here, by name, rather than with Qt.* in Python: the first use of PySide6's
 # Qt namespace builds its ~90 Python enums (≈20 ms), which would otherwise come before the window is on screen.
@@ -79,8 +83,8 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.setObjectName("main_window")
         self.setWindowTitle(_("AICT Secretariat"))
-        self.resize(1280, 800)
-        self.setMinimumSize(QSize(960, 600))
+        self.setMinimumSize(QSize(960, 600).boundedTo(self._available().size() - FRAME_ALLOWANCE))
+        self.resize(DEFAULT_SIZE.boundedTo(self._available().size() - FRAME_ALLOWANCE))
         self.setStyleSheet(STYLE)
 
         self.registry = ActionRegistry(self)
@@ -101,6 +105,11 @@ class MainWindow(QMainWindow):
         self.store_banner.setObjectName("store_banner")
         self.store_banner.setWordWrap(True)
         self.store_banner.hide()
+        self.read_only_banner = QLabel()  # opened read-only: the data shows, changes are not saved
+        self.read_only_banner.setObjectName("read_only_banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.hide()
+        self.read_only = False
         self._store_problem: str | None = None
         self._store_timer = QTimer(self, interval=STORE_CHECK_MS)
         self._store_timer.timeout.connect(self.check_store)
@@ -109,6 +118,7 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.store_banner)
+        outer.addWidget(self.read_only_banner)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
@@ -120,7 +130,7 @@ class MainWindow(QMainWindow):
         self.data_label.setStyleSheet("color: #555; padding-right: 8px;")
         self.statusBar().addPermanentWidget(self.data_label)
         self._build_menus()
-        restore_geometry("main_window", self)
+        self._restore_window()
         self._connect_signals()
         self.set_enabled_actions(False)
         if services is not None:
@@ -154,12 +164,35 @@ class MainWindow(QMainWindow):
         r.connect("save", lambda: self._on_page("save_record"))
         r.connect("delete", lambda: self._on_page("delete_record"))
         r.connect("search", lambda: self._on_page("focus_search"))
-        r.connect("refresh", lambda: self._on_page("refresh"))
+        r.connect("refresh", self.refresh_page)
         r.connect("print", lambda: self._on_page("print_current"))
         r.connect("import", self.open_import)
         r.connect("backup", self.backup_now)
-        r.connect("quit", self.close)
+        r.connect("quit", self.quit_requested)
         r.connect("about", self.about)
+        r.connect("help", self.show_help)
+
+    def _available(self):
+        """The screen's area free of task bars (the screen the window is on, or the primary one)."""
+        handle = self.windowHandle()
+        screen = handle.screen() if handle is not None else None
+        screen = screen or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def _restore_window(self) -> None:
+        """The saved size and place (maximised too), kept within the screen; first time: fits the screen."""
+        restored = restore_geometry("main_window", self)
+        area = self._available()
+        if restored and self.isMaximized():
+            return
+        size = self.size().boundedTo(area.size() - FRAME_ALLOWANCE) if restored \
+            else DEFAULT_SIZE.boundedTo(area.size() - FRAME_ALLOWANCE)
+        self.resize(size)
+        frame = self.frameGeometry()
+        if not restored or not area.contains(frame):
+            x = area.x() + max(0, (area.width() - size.width() - FRAME_ALLOWANCE.width()) // 2)
+            y = area.y() + max(0, (area.height() - size.height() - FRAME_ALLOWANCE.height()) // 2)
+            self.move(x, y)
 
     # --- services and pages ---------------------------------------------------------
 
@@ -185,7 +218,16 @@ class MainWindow(QMainWindow):
 
     def set_enabled_actions(self, enabled: bool) -> None:
         for act in self.registry.actions.values():
-            act.setEnabled(enabled or act.objectName() in ("action_quit", "action_about"))
+            act.setEnabled(enabled or act.objectName() in ("action_quit", "action_about", "action_help"))
+
+    def set_read_only(self, reason: str) -> None:
+        """The data file can be read but not written: show it, say so, and offer no commands that write."""
+        self.read_only = True
+        self.read_only_banner.setText(reason)
+        self.read_only_banner.show()
+        for key in ("new", "save", "delete", "import"):
+            self.registry[key].setEnabled(False)
+        self.setWindowTitle(_("AICT Secretariat (read-only)"))
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built on first use."""
@@ -210,11 +252,55 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if self.services is None or row < 0:
             return
+        leaving = self.current_page()
+        if leaving is not None and leaving is not self.pages.get(PAGES[row].key) and not self._may_leave(leaving):
+            self._select_nav(leaving)  # 취소: stay on the page with the typed changes
+            return
         page = self.page(PAGES[row].key)
         self.stack.setCurrentWidget(page)
         activate = getattr(page, "activate", None)
         if activate is not None:
             activate()
+
+    @staticmethod
+    def _may_leave(page) -> bool:
+        confirm_leave = getattr(page, "confirm_leave", None)
+        return confirm_leave() if confirm_leave is not None else True
+
+    def _select_nav(self, page) -> None:
+        key = next((k for k, p in self.pages.items() if p is page), None)
+        row = next((i for i, s in enumerate(PAGES) if s.key == key), -1)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
+
+    def unsaved_pages(self) -> list:
+        return [p for p in self.pages.values() if getattr(p, "has_unsaved_changes", lambda: False)()]
+
+    def confirm_close(self) -> bool:
+        """Before quitting: each page holding typed changes is shown and asks 저장 / 저장 안 함 / 취소."""
+        for page in self.unsaved_pages():
+            self.stack.setCurrentWidget(page)
+            self._select_nav(page)
+            if not self._may_leave(page):
+                return False
+        return True
+
+    def refresh_page(self) -> None:
+        page = self.current_page()
+        if page is not None and self._may_leave(page):
+            self._on_page("refresh")
+
+    def open_record(self, key: str, record_id: int) -> bool:
+        """Show page ``key`` with record ``record_id`` in its editor (a double-click on the dashboard)."""
+        page = self.show_page(key)
+        if page is None or self.current_page() is not page:
+            return False
+        if key == "people":  # 위원·위촉: the record is an appointment
+            page.show_appointments()
+            page = page.appointments
+        select = getattr(page, "select_id", None)
+        return bool(select is not None and select(record_id))
 
     def current_page(self) -> QWidget | None:
         w = self.stack.currentWidget()
@@ -254,7 +340,23 @@ class MainWindow(QMainWindow):
             "for the secretariats of Korean public–private committees."
         ).format(version=__version__))
 
+    def show_help(self) -> None:
+        from aict_desktop.ui.help import HelpDialog
+
+        HelpDialog.show_for(self)
+
+    def quit_requested(self) -> None:
+        """파일 → 끝내기: asks about typed changes first."""
+        if self.confirm_close():
+            self._asked_to_close = True
+            self.close()
+
     def closeEvent(self, event) -> None:
+        # the window's close box asks about typed changes (a close by the program itself does not)
+        if event.spontaneous() and not getattr(self, "_asked_to_close", False) and not self.confirm_close():
+            event.ignore()
+            return
+        self._asked_to_close = False
         save_geometry("main_window", self)
         for page in self.pages.values():
             saver = getattr(page, "save_state", None)
@@ -264,6 +366,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def fail(self, err: BaseException) -> None:
-        """The data file could not be opened: say why (the app then quits)."""
-        self.loading.setText(_("The data file could not be opened."))
-        QMessageBox.critical(self, _("The data file could not be opened"), error_text(err))  # waits: the app quits next
+        """The data file could not be opened: say why, in a message and on the window, which stays open."""
+        text = error_text(err)
+        self.loading.setText(_("The data file could not be opened.") + "\n\n" + text)
+        self.loading.setWordWrap(True)
+        self.store_banner.setText(text)
+        self.store_banner.show()
+        show_error(self, text, _("The data file could not be opened"))

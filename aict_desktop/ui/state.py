@@ -38,10 +38,14 @@ def restore_splitter(key: str, splitter: QSplitter) -> None:
         splitter.restoreState(value)
 
 
+# "columns", not the earlier "header": widths saved before were often fitted to an empty table's headers
+HEADER_KEY = "columns"
+
+
 def save_header(key: str, header: QHeaderView) -> None:
-    ui_settings().setValue(f"{key}/header", header.saveState())
+    ui_settings().setValue(f"{key}/{HEADER_KEY}", header.saveState())
 
 
 def restore_header(key: str, header: QHeaderView) -> bool:
-    value = ui_settings().value(f"{key}/header")
+    value = ui_settings().value(f"{key}/{HEADER_KEY}")
     return bool(value) and header.restoreState(value)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
 from aict_desktop.domain.enums import AppointmentStatus
 from aict_desktop.domain.terms import default_term_end
 from aict_desktop.ui.dialogs.appoint import AppointDialog
 from aict_desktop.ui.dialogs.end_appointment import EndAppointmentDialog
 from aict_desktop.ui.dialogs.history import HistoryDialog
 from aict_desktop.ui.dialogs.reappoint import ReappointDialog
+from tests.ui.user import type_text
 
 
 def new_people(services, n=3):
@@ -87,3 +91,32 @@ def test_appointments_tab_filters_expiring(main_window, demo_services):
     tab.filters.spins["expiring"].setValue(60)
     expected = {r.id for r in demo_services.appointments.list(expiring_within=60)}
     assert {r.id for r in tab.model.rows()} == expected
+
+
+def test_ending_a_term_ends_the_renewed_term_and_the_history_shows_the_whole_chain(qtbot, demo_services):
+    """해촉 of a term whose 연임 is already made: no later term stays 재임; 임기 이력 lists every term and the 비고."""
+    person = new_people(demo_services, 1)[0]
+    body = demo_services.bodies.list_bodies()[0]
+    first = demo_services.appointments.appoint(person.id, body.id, term_start=dt.date(2024, 1, 1),
+                                               term_end=dt.date(2025, 12, 31))
+    second = demo_services.appointments.reappoint(first.id, term_start=dt.date(2026, 1, 1),
+                                                  term_end=dt.date(2027, 12, 31))
+    end = EndAppointmentDialog(demo_services, first.id)
+    qtbot.addWidget(end)
+    end.show()
+    end.form.fields["on"].set_value(dt.date(2025, 6, 30))
+    end.form.fields["note"].setFocus()
+    type_text(end.form.fields["note"], "본인 요청")
+    QTest.mouseClick(end.buttons.button(end.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not end.isVisible()
+    later = demo_services.appointments.get(second.id)
+    assert later.end_reason == AppointmentStatus.DISMISSED.value and later.ended_on == dt.date(2026, 1, 1)
+    assert demo_services.appointments.status(later) is not AppointmentStatus.SERVING
+    serving = {a.id for a in demo_services.appointments.list(current_only=True)}
+    assert first.id not in serving and second.id not in serving
+
+    hist = HistoryDialog(demo_services, first.id)  # opened from the first term: the later one is listed too
+    qtbot.addWidget(hist)
+    texts = [hist.list.item(i).text() for i in range(hist.list.count())]
+    assert len(texts) == 2 and "2024. 1. 1." in texts[0] and "2026. 1. 1." in texts[1]
+    assert texts[0].startswith("▶") and "본인 요청" in texts[0]

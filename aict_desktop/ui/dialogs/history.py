@@ -1,4 +1,4 @@
-"""The chain of terms (연임) of an appointment, oldest first."""
+"""The whole chain of terms (연임) of an appointment, oldest first, the selected one marked."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ def describe_term(services, a) -> str:
     if a.ended_on and a.end_reason:
         text += " " + _("(ended {date}: {reason})").format(
             date=fmt_date(a.ended_on), reason=AppointmentStatus(a.end_reason).label())
+        if a.end_note:
+            text += " " + _("Note: {note}").format(note=a.end_note)
     return text
 
 
@@ -39,7 +41,8 @@ class HistoryDialog(BaseDialog):
         lay.addWidget(QLabel(_("{name} — {body}").format(name=person.name, body=body.name)))
         self.list = QListWidget()
         for n, a in enumerate(chain, start=1):
-            self.list.addItem(_("Term {n}: {text}").format(n=n, text=describe_term(services, a)))
+            text = _("Term {n}: {text}").format(n=n, text=describe_term(services, a))
+            self.list.addItem(("▶ " if a.id == appointment_id else "") + text)
         lay.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))

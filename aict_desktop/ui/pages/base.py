@@ -10,81 +10,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import _
-from aict_desktop.ui.feedback import confirm, show_error, status
+from aict_desktop.ui.feedback import DISCARD, SAVE, ask_unsaved, confirm, show_error, status
 from aict_desktop.ui.models.base import RowRole, RowTableModel
-from aict_desktop.ui.state import (
-    restore_header,
-    restore_splitter,
-    save_header,
-    save_splitter,
-)
+from aict_desktop.ui.state import restore_splitter, save_splitter
 from aict_desktop.ui.widgets.filter_bar import FilterBar
 from aict_desktop.ui.widgets.form import FormPanel
-
-ROW_HEIGHT = 26
-FIT_COLUMNS_UP_TO = 2000  # rows; bigger tables keep their fixed widths (fitting reads every row)
-MAX_COLUMN_WIDTH = 260
-
-
-def make_table(model, *, multi: bool = False, name: str = "table") -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    # no sort column until the user clicks a header: rows keep the services' order
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    view.setSortingEnabled(True)
-    view.horizontalHeader().setSortIndicatorShown(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return view
-
-
-def page_heading(title: str, subtitle: str = "") -> QWidget:
-    box = QWidget()
-    lay = QVBoxLayout(box)
-    lay.setContentsMargins(0, 0, 0, 4)
-    lay.setSpacing(0)
-    head = QLabel(title)
-    head.setObjectName("pageTitle")
-    f = head.font()
-    f.setPointSizeF(f.pointSizeF() * 1.5)
-    f.setBold(True)
-    head.setFont(f)
-    lay.addWidget(head)
-    if subtitle:
-        sub = QLabel(subtitle)
-        sub.setStyleSheet("color: #555;")
-        sub.setWordWrap(True)
-        lay.addWidget(sub)
-    return box
+from aict_desktop.ui.widgets.table import ColumnWidths, make_table, page_heading  # noqa: F401 (imported from here)
 
 
 class EntityPage(QWidget):
@@ -103,6 +48,7 @@ class EntityPage(QWidget):
         self._current: Any = None
         self._original: dict[str, Any] = {}
         self._loaded = False
+        self._asking = False
         self.model: RowTableModel = self.make_model()
         self._build()
         self._connect_signals()
@@ -125,8 +71,6 @@ class EntityPage(QWidget):
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
         self.table = make_table(self.model, multi=self.multi_select, name=f"{self.page_key}_table")
-        for i, w in enumerate(self.column_widths):
-            self.table.setColumnWidth(i, w)
         left_lay.addWidget(self.table, 1)
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: #555;")
@@ -175,7 +119,7 @@ class EntityPage(QWidget):
         self.splitter.setSizes([640, 400])
         outer.addWidget(self.splitter, 1)
         restore_splitter(self.page_key, self.splitter)
-        self._header_restored = restore_header(self.page_key, self.table.horizontalHeader())
+        self.columns = ColumnWidths(self.page_key, self.table, self.column_widths)
         self._show_new()
 
     def _connect_signals(self) -> None:
@@ -187,15 +131,12 @@ class EntityPage(QWidget):
         self.delete_button.clicked.connect(self.delete_record)
 
     def fit_columns(self) -> None:
-        """Columns as wide as their contents (capped), the first time a small table fills."""
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for i in range(header.count() - 1):
-            header.resizeSection(i, min(max(header.sectionSize(i), 50), MAX_COLUMN_WIDTH))
+        """Columns as wide as their contents (capped)."""
+        self.columns.fit()
 
     def save_state(self) -> None:
         save_splitter(self.page_key, self.splitter)
-        save_header(self.page_key, self.table.horizontalHeader())
+        self.columns.save()
 
     # --- hooks for subclasses ----------------------------------------------------------
 
@@ -275,7 +216,10 @@ class EntityPage(QWidget):
 
     def refresh(self) -> None:
         keep = self._current.id if self._current is not None else None
+        untouched = not self.form.is_dirty()
         self.refresh_choices()
+        if untouched:
+            self.form.mark_clean()  # combos refilled (and what follows from them) are not the user's changes
         try:
             rows = self.load_rows()
         except DomainError as err:
@@ -283,8 +227,7 @@ class EntityPage(QWidget):
             return
         self.model.set_rows(rows)
         self.apply_filters()
-        if not self._loaded and not self._header_restored and len(rows) <= FIT_COLUMNS_UP_TO:
-            self.fit_columns()
+        self.columns.rows_shown(len(rows))  # fitted when rows first appear, never to an empty table
         self._loaded = True
         if keep is not None:
             self.select_id(keep)
@@ -318,8 +261,70 @@ class EntityPage(QWidget):
 
     def _selection_changed(self, *_args) -> None:
         rows = self.selected_rows()
-        if rows:
-            self.show_record(rows[-1])
+        if not rows or self._asking:
+            return
+        row = rows[-1]
+        same = self._current is not None and getattr(row, "id", None) == self._current.id
+        if not self.has_unsaved_changes():
+            self.show_record(row)
+        elif not same:  # asked once the click is over (not inside the view's mouse handling)
+            self._asking = True
+            QTimer.singleShot(0, lambda: self._switch_to(row))
+        # the same record selected again (a refresh) while the user is typing: the typed values stay
+
+    def _switch_to(self, row) -> None:
+        """Another row was chosen while the editor holds typed changes: save, drop them, or stay."""
+        try:
+            answer = self.ask_unsaved()
+        finally:
+            self._asking = False
+        if answer is None:
+            self._select_quietly(self._current.id if self._current is not None else None)
+            return
+        selected = {getattr(r, "id", None) for r in self.selected_rows()}
+        if answer == SAVE or row.id not in selected:
+            self._select_quietly(row.id)
+        self.show_record(row)
+
+    def _select_quietly(self, row_id) -> None:
+        """Select ``row_id`` (or nothing) without loading it into the editor."""
+        sm = self.table.selectionModel()
+        sm.blockSignals(True)
+        try:
+            self.table.clearSelection()
+            i = self.model.index_of_id(row_id) if row_id is not None else -1
+            if i >= 0:
+                self.table.selectRow(i)
+        finally:
+            sm.blockSignals(False)
+        self.table.viewport().update()
+
+    # --- typed changes ---------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        """Something was typed into the editor that is not saved."""
+        return self.save_button.isEnabled() and self.form.is_dirty()
+
+    def ask_unsaved(self) -> str | None:
+        """저장 / 저장 안 함 / 취소: SAVE when saved, DISCARD when the typed values were dropped, None to stay."""
+        answer = ask_unsaved(self, self.editor_title.text())
+        if answer == SAVE:
+            return SAVE if self.save_record() else None
+        if answer == DISCARD:
+            self.discard_changes()
+            return DISCARD
+        return None
+
+    def confirm_leave(self) -> bool:
+        """Before the editor's content goes away (another page, quitting): True when it may."""
+        return not self.has_unsaved_changes() or self.ask_unsaved() is not None
+
+    def discard_changes(self) -> None:
+        """Back to what is saved."""
+        if self._current is None:
+            self._show_new()
+        else:
+            self.form.set_values(self._original)
 
     def show_record(self, row) -> None:
         try:
@@ -333,6 +338,7 @@ class EntityPage(QWidget):
         self.editor_title.setText(self.describe(record))
         self.delete_button.setEnabled(True)
         self.record_loaded(record)
+        self.form.mark_clean()
 
     def _show_new(self) -> None:
         self._current = None
@@ -341,9 +347,12 @@ class EntityPage(QWidget):
         self.editor_title.setText(self.new_title())
         self.delete_button.setEnabled(False)
         self.record_loaded(None)
+        self.form.mark_clean()
 
     def new_record(self) -> None:
-        self.table.clearSelection()
+        if not self.confirm_leave():
+            return
+        self._select_quietly(None)
         self._show_new()
         first = next(iter(self.form.fields.values()), None)
         if first is not None:
@@ -362,6 +371,7 @@ class EntityPage(QWidget):
             self.form.show_error(err)
             return False
         self._current = record
+        self.form.mark_clean()  # saved: what is typed is no longer at risk
         self.refresh()
         if not self.select_id(record.id):
             self.show_record_object(record)

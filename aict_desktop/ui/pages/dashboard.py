@@ -24,6 +24,7 @@ from aict_desktop.config import Settings
 from aict_desktop.domain.enums import BodyKind, MeetingStatus, Sector, SectorGroup
 from aict_desktop.i18n import _, fmt_date_weekday
 from aict_desktop.ui.models.appointments import AppointmentTableModel, appointment_order
+from aict_desktop.ui.models.base import RowRole
 from aict_desktop.ui.models.meetings import MeetingTableModel
 from aict_desktop.ui.models.tasks import TaskTableModel
 from aict_desktop.ui.pages.base import make_table, page_heading
@@ -142,6 +143,17 @@ class DashboardPage(QWidget):
             p.setMinimumHeight(140)  # a header and three rows; with the chart row the page fits 1280×800
         outer.addLayout(grid, 1)
         self.network.currentIndexChanged.connect(lambda _i: self.update_chart())
+        for view, key in ((self.meetings_view, "meetings"), (self.expiring_view, "people"),
+                          (self.overdue_view, "tasks")):
+            view.setToolTip(_("Double-click a row to open it"))
+            view.doubleClicked.connect(lambda index, key=key, view=view: self.open_row(key, view, index))
+
+    def open_row(self, key: str, view, index) -> bool:
+        """A double-click opens the record on its page (a meeting, an appointment, a task)."""
+        row = view.model().data(index, RowRole)
+        window = self.window()
+        opener = getattr(window, "open_record", None)
+        return bool(row is not None and opener is not None and opener(key, row.id))
 
     @property
     def days(self) -> int:
@@ -190,7 +202,7 @@ class DashboardPage(QWidget):
         counts = {
             "bodies": len(bodies),
             "institutions": len(s.roster.list_institutions()),
-            "members": len(s.appointments.list(current_only=True)),
+            "members": len({a.person_id for a in s.appointments.list(current_only=True)}),  # people, not terms
             "meetings": len([m for m in meetings if m.status != MeetingStatus.CANCELLED.value]),
             "overdue": len(overdue),
         }

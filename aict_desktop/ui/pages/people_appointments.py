@@ -23,7 +23,30 @@ class PeopleAppointmentsPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 0)
         lay.addWidget(self.tabs)
-        self.tabs.currentChanged.connect(lambda _i: self.current().activate())
+        self._tab = self.tabs.currentIndex()
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _tab_changed(self, index: int) -> None:
+        """Leaving a tab whose editor holds typed changes asks first; 취소 stays on it."""
+        previous = self.tabs.widget(self._tab)
+        if previous is not None and previous is not self.tabs.widget(index) and not previous.confirm_leave():
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(self._tab)
+            self.tabs.blockSignals(False)
+            return
+        self._tab = index
+        self.current().activate()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.people.has_unsaved_changes() or self.appointments.has_unsaved_changes()
+
+    def confirm_leave(self) -> bool:
+        for tab in (self.people, self.appointments):
+            if tab.has_unsaved_changes():
+                self.tabs.setCurrentWidget(tab)  # the user sees what is asked about
+                if not tab.confirm_leave():
+                    return False
+        return True
 
     def current(self):
         return self.tabs.currentWidget()

@@ -95,6 +95,7 @@ class FormPanel(QWidget):
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self._clean: dict[str, Any] | None = None  # the values as last shown or saved
 
     # --- building ----------------------------------------------------------------
 
@@ -171,10 +172,11 @@ class FormPanel(QWidget):
                     set_value(w, source[key])
             elif hasattr(source, key):
                 set_value(w, getattr(source, key))
+        self.mark_clean()
 
     def clear(self, defaults: dict[str, Any] | None = None) -> None:
         self.clear_errors()
-        for key, w in self.fields.items():
+        for w in self.fields.values():
             if isinstance(w, DateEdit):
                 w.set_value(None)
             elif isinstance(w, (QLineEdit, QPlainTextEdit)):
@@ -188,6 +190,15 @@ class FormPanel(QWidget):
         for key, value in (defaults or {}).items():
             if key in self.fields:
                 set_value(self.fields[key], value)
+        self.mark_clean()
+
+    def mark_clean(self) -> None:
+        """What the form shows now is what is saved (or the untouched defaults)."""
+        self._clean = self.values()
+
+    def is_dirty(self) -> bool:
+        """The user changed a field since the form was filled (typed changes that would be lost)."""
+        return self._clean is not None and self.values() != self._clean
 
     def set_enabled(self, enabled: bool) -> None:
         for w in self.fields.values():
