@@ -63,3 +63,65 @@ def test_a_path_pasted_from_explorer_with_quotes_is_taken(main_window, tmp_path,
     type_text(field, f'"{folder}"')
     qtbot.mouseClick(page.save_program_button, Qt.MouseButton.LeftButton)
     assert Settings.load().backup_dir == str(folder)
+
+
+def _settings_page(main_window):
+    from tests.ui.test_gui_trust import click_nav
+
+    click_nav(main_window, "settings")
+    return main_window.current_page()
+
+
+def test_typed_body_settings_are_asked_about_before_another_page(main_window, demo_services, qtbot):
+    """설정 → 기구별 설정: a typed rate is saved, dropped or kept when the user goes elsewhere (issue 15 item 2)."""
+    from tests.ui.test_gui_trust import ANSWERS, answer_next_message, click_nav
+
+    page = _settings_page(main_window)
+    body = page._body
+    issuer = page.body_form.fields["issuer"]
+    issuer.setFocus()
+    issuer.selectAll()
+    type_text_into(issuer, "서울특별시 서초구청장 (직무대리)")
+    assert page.has_unsaved_changes()
+
+    answer_next_message(ANSWERS["cancel"])
+    click_nav(main_window, "tasks")
+    assert main_window.current_page() is page and issuer.text().endswith("(직무대리)")
+
+    answer_next_message(ANSWERS["save"])
+    click_nav(main_window, "tasks")
+    assert main_window.current_page() is main_window.pages["tasks"]
+    assert demo_services.bodies.get_body(body.id).issuer == "서울특별시 서초구청장 (직무대리)"
+
+
+def test_choosing_another_body_with_typed_changes_asks_first(main_window, demo_services, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from tests.ui.test_gui_trust import ANSWERS, answer_next_message
+
+    page = _settings_page(main_window)
+    combo = page.body_form.fields["body_id"]
+    first = page._body
+    before = demo_services.bodies.get_body(first.id).issuer
+    issuer = page.body_form.fields["issuer"]
+    issuer.setFocus()
+    issuer.selectAll()
+    type_text_into(issuer, "다른 위촉권자")
+
+    answer_next_message(ANSWERS["cancel"])
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)  # the next body in the list
+    qtbot.waitUntil(lambda: combo.currentData() == first.id, timeout=5000)
+    assert issuer.text() == "다른 위촉권자"
+
+    answer_next_message(ANSWERS["discard"])
+    QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert page._body.id != first.id and not page.has_unsaved_changes()
+    assert demo_services.bodies.get_body(first.id).issuer == before
+
+
+def type_text_into(widget, text: str) -> None:
+    from tests.ui.user import type_text
+
+    type_text(widget, text)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from aict_desktop.domain.errors import DomainError, ValidationError
 from aict_desktop.i18n import _
 from aict_desktop.ui.choices import body_items
+from aict_desktop.ui.feedback import CANCEL, DISCARD, SAVE, ask_unsaved
 from aict_desktop.ui.file_dialogs import get_existing_directory, get_open_file_name, get_save_file_name, typed_path
 from aict_desktop.ui.pages.base import page_heading
 from aict_desktop.ui.pages.settings_rules import RulesPanel, guard_form
@@ -153,7 +154,7 @@ class SettingsPage(QWidget):
         outer.addWidget(scroll)
         for form in (self.program_form, self.body_form):
             guard_form(form)  # the wheel scrolls the page; it changes a value only in a focused field
-        b.fields["body_id"].currentIndexChanged.connect(lambda _i: self.load_body())
+        b.fields["body_id"].currentIndexChanged.connect(lambda _i: self.body_chosen())
         self.load_program()
 
     # --- program settings ------------------------------------------------------------
@@ -230,6 +231,7 @@ class SettingsPage(QWidget):
         except OSError as exc:
             self.program_form.show_error(_("The settings could not be saved: {reason}").format(reason=exc.strerror or exc))
             return False
+        self.program_form.mark_clean()
         self.program_form.show_message(_("Saved. Language and data file apply the next time the program starts."))
         return True
 
@@ -242,6 +244,41 @@ class SettingsPage(QWidget):
         fill_combo(self.body_form.fields["body_id"], body_items(self.services))
         self.load_body()
 
+    # --- typed changes: asked before they are lost (another body, another page, quitting) -------
+
+    def body_has_changes(self) -> bool:
+        return self._body is not None and (self.body_form.is_dirty(ignore=("body_id",)) or self.rules_form.is_dirty()
+                                           or self.rules_form.budget_changed() or self._seal_changed)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.program_form.is_dirty(ignore=("server_password",)) or self.body_has_changes()
+
+    def confirm_leave(self) -> bool:
+        """저장 / 저장 안 함 / 취소 before typed settings go away; True when the page may be left."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = ask_unsaved(self, _("Settings"))
+        if answer == SAVE:
+            return ((not self.program_form.is_dirty(ignore=("server_password",)) or self.save_program())
+                    and (not self.body_has_changes() or self.save_body()))
+        if answer == DISCARD:
+            self.load_program()
+            self.load_body()
+            return True
+        return False
+
+    def body_chosen(self) -> None:
+        """Another body in the selector: the typed settings of the one shown are saved, dropped or kept."""
+        combo = self.body_form.fields["body_id"]
+        if self.body_has_changes() and combo.currentData() != self._body.id:
+            answer = ask_unsaved(self, self._body.name)
+            if answer == CANCEL or (answer == SAVE and not self.save_body()):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(combo.findData(self._body.id))
+                combo.blockSignals(False)
+                return
+        self.load_body()
+
     def load_body(self) -> None:
         body_id = self.body_form.fields["body_id"].currentData()
         self._body = self.services.bodies.get_body(body_id) if body_id is not None else None
@@ -251,6 +288,7 @@ class SettingsPage(QWidget):
         self.body_form.set_values({k: getattr(self._body, k) for k in BODY_KEYS})
         self.rules_form.set_rules(self.services.bodies.rules(self._body.id))
         self.rules_form.load_budget(self.services, self._body.id)
+        self.rules_form.mark_clean()
         self.set_seal(self._body.seal_png, changed=False)
 
     def set_seal(self, data: bytes | None, changed: bool = True) -> None:
@@ -322,6 +360,9 @@ class SettingsPage(QWidget):
             return False
         self._body = self.services.bodies.get_body(body_id)
         self.rules_form.set_rules(self.services.bodies.rules(body_id))
+        self.rules_form.load_budget(self.services, body_id)
+        self.rules_form.mark_clean()
+        self.body_form.set_values({k: getattr(self._body, k) for k in BODY_KEYS})
         self.set_seal(self._body.seal_png, changed=False)
         self.body_form.show_message(_("Saved."))
         return True

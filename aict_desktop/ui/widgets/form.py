@@ -196,9 +196,13 @@ class FormPanel(QWidget):
         """What the form shows now is what is saved (or the untouched defaults)."""
         self._clean = self.values()
 
-    def is_dirty(self) -> bool:
-        """The user changed a field since the form was filled (typed changes that would be lost)."""
-        return self._clean is not None and self.values() != self._clean
+    def is_dirty(self, *, ignore: tuple[str, ...] = ()) -> bool:
+        """The user changed a field since the form was filled (typed changes that would be lost);
+        ``ignore``: fields that choose what is shown (a body selector), not values to save."""
+        if self._clean is None:
+            return False
+        now = self.values()
+        return any(now[k] != self._clean.get(k) for k in now if k not in ignore)
 
     def set_enabled(self, enabled: bool) -> None:
         for w in self.fields.values():
