@@ -85,18 +85,8 @@ def choose_target(db: str | None, settings: Settings) -> str:
     return db or os.environ.get("AICT_DB") or settings.database_target()
 
 
-def demo_available() -> bool:
-    try:
-        from aict_desktop.services.demo import load_demo  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def offer_demo(window, services) -> bool:
     """On an empty data file: load the demo data, or start empty."""
-    if not demo_available():
-        return False
     box = QMessageBox(QMessageBox.Icon.Question, _("AICT Secretariat"),
                       _("The data file is empty. Load the demo data (bodies, 31 institutions, people, meetings, "
                         "tasks) to try the program, or start with an empty file?"), parent=window)
@@ -117,6 +107,18 @@ def offer_demo(window, services) -> bool:
         show_error(window, err)
         return False
     return True
+
+
+def warn_about_setup(window, settings: Settings, target: str) -> None:
+    """Say it when the settings file could not be read (its data file is then unknown) or the data file sits
+    on a network share or in a sync folder (where SQLite loses saves): shown once, the program goes on."""
+    from aict_desktop.store.engine import is_url
+    from aict_desktop.store.location import location_warning
+    from aict_desktop.ui.feedback import show_error
+
+    for text in (getattr(settings, "problem", ""), None if is_url(target) else location_warning(Path(target))):
+        if text:
+            show_error(window, text)
 
 
 def build_app(argv: list[str], settings: Settings) -> QApplication:
@@ -150,6 +152,7 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
 
     def opened(result: Opened) -> None:
         state["opened"] = result
+        warn_about_setup(window, settings, target)
         if result.empty and result.read_only is None:
             offer_demo(window, result.services)
         window.attach_services(result.services)

@@ -74,3 +74,21 @@ def test_cancelled_work_is_discarded(qtbot):
     gate.set()
     qtbot.waitUntil(lambda: job.done)
     assert seen == []
+
+
+def test_the_window_says_when_settings_were_unreadable_or_the_file_is_in_onedrive(qtbot, tmp_path, monkeypatch):
+    """Issue 21 items 6 and 10: the program starts, and says why what it opened may not be what the user expects."""
+    from PySide6.QtWidgets import QWidget
+
+    from aict_desktop.app import warn_about_setup
+    from aict_desktop.config import Settings
+    from aict_desktop.ui import feedback
+
+    (tmp_path / "settings.json").write_bytes(b'{"database": ')
+    settings = Settings.load(tmp_path / "settings.json")
+    window = QWidget()
+    qtbot.addWidget(window)
+    monkeypatch.setenv("OneDrive", str(tmp_path / "OneDrive"))
+    warn_about_setup(window, settings, str(tmp_path / "OneDrive" / "aict.sqlite"))
+    assert any("settings.json" in m for m in feedback.shown[-2:])
+    assert any("OneDrive" in m for m in feedback.shown[-2:])
