@@ -92,4 +92,4 @@ class FilterBar(QWidget):
         raise KeyError(key)
 
     def text(self) -> str:
-        return self.search.text() if self.search else ""
+        return self.search.query() if self.search else ""
