@@ -28,7 +28,11 @@ def install(window, services, settings) -> None:
     services.keys.set_passphrase_provider(provider_for(lambda: window))
     registry = getattr(window, "registry", None)
     if registry is not None and "access_log" in registry.actions:
+        from aict_desktop.ui.privacy import key_files
+
         registry.connect("access_log", lambda: AccessLogDialog.ask(services.store, window))
+        registry.connect("key_export", lambda: key_files.export_key(window, services))
+        registry.connect("key_import", lambda: key_files.import_key(window, services))
     timer = QTimer(window)
     timer.setInterval(HOURLY_MS)
     timer.timeout.connect(lambda: backup_now(window, services, settings, on_exit=False))
