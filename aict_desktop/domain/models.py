@@ -201,6 +201,22 @@ class Meeting(SQLModel, table=True):
     updated_at: dt.datetime = _when(default_factory=_now)
 
 
+class MeetingLease(SQLModel, table=True):
+    """Meeting mode open on one PC: who holds the meeting, refreshed while the window is open.
+
+    A second PC (or process) opening meeting mode on the meeting sees the holder and is offered
+    read-only or taking over; a lease whose heartbeat is older than a few minutes is free.
+    """
+
+    meeting_id: int = Field(foreign_key="meeting.id", primary_key=True)
+    token: str = Field(max_length=64)  # one per meeting-mode window
+    holder: str = Field(default="", max_length=100)  # the OS user
+    host: str = Field(default="", max_length=255)
+    pid: int = 0
+    started_at: dt.datetime = _when(default_factory=_now)
+    heartbeat_at: dt.datetime = _when(default_factory=_now)
+
+
 class AgendaItem(SQLModel, table=True):
     """안건: 보고/심의/의결, ordered per meeting, with 발언 요지."""
 

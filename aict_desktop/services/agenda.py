@@ -3,6 +3,11 @@
 Every save is its own committed write (SQLite WAL, synchronous FULL): meeting
 mode calls ``save_notes`` within a second of the last keystroke, so nothing
 typed lives only in memory.
+
+Two PCs typing into one item (issue 14 item 5) cannot overwrite each other: meeting
+mode passes the text it last loaded or saved (``base``), and the save happens only
+if the stored text is still that (one ``UPDATE … WHERE notes = :base``); otherwise
+``TextConflict`` carries the other text so the user decides what to keep.
 """
 
 from __future__ import annotations
@@ -10,11 +15,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from aict_desktop.domain.enums import AgendaKind
-from aict_desktop.domain.errors import NotFound, ValidationError
+from aict_desktop.domain.errors import ConflictError, NotFound, ValidationError
 from aict_desktop.domain.models import (
     AgendaItem,
     AgendaTask,
@@ -52,6 +57,43 @@ def clean_notes(value, label: str, max_len: int = NOTES_MAX) -> str:
             _("{label} is too long ({n} characters; at most {max}).").format(label=label, n=len(text), max=max_len)
         )
     return text
+
+
+class TextConflict(ConflictError):
+    """The text was saved by someone else since this editor loaded it; ``theirs`` is what is stored now."""
+
+    def __init__(self, label: str, theirs: str):
+        super().__init__(_("{label} were changed on another PC since you opened them; nothing was overwritten.")
+                         .format(label=label))
+        self.theirs = theirs
+
+
+def save_checked_text(s: Session, model, row_id: int, field: str, text: str, base: str | None, label: str,
+                      *, versioned: bool = True) -> str:
+    """Store ``text`` in ``model.field`` if it still holds ``base`` (None: unconditionally); the stored text.
+
+    The check and the write are one UPDATE, so two PCs saving at once cannot both win. Saving what is
+    already stored is no conflict. A versioned row gets its version bumped (editors holding it notice).
+    """
+    column = getattr(model, field)
+    values = {field: text}
+    if versioned:
+        values["version"] = model.version + 1
+    if hasattr(model, "updated_at"):
+        values["updated_at"] = _now()
+    stmt = update(model).where(model.id == row_id)
+    if base is not None:
+        stmt = stmt.where(column == base)
+    if s.execute(stmt.values(**values)).rowcount == 1:
+        return text
+    row = s.get(model, row_id)
+    if row is None:
+        raise NotFound(_("The record no longer exists; someone may have deleted it."))
+    s.refresh(row)
+    current = getattr(row, field)
+    if current == text:
+        return text
+    raise TextConflict(label, current)
 
 
 class AgendaMixin:
@@ -160,14 +202,17 @@ class AgendaMixin:
                 raise ValidationError(_("The agenda changed meanwhile; reopen it and try again."))
             self._renumber(s, meeting_id, item_ids)
 
-    def save_notes(self, item_id: int, notes: str) -> None:
-        """Save 발언 요지 of one agenda item (committed before returning)."""
+    def save_notes(self, item_id: int, notes: str, *, base: str | None = None) -> str:
+        """Save 발언 요지 of one agenda item (committed before returning); the text as stored.
+
+        With ``base`` (the text the editor last loaded or saved) a text changed meanwhile on another PC
+        is not overwritten: ``TextConflict`` carries it instead.
+        """
         with self.store.write() as s:
             item = self._item(s, item_id)
             self._require_draft(self._get(s, item.meeting_id))
-            item.notes = clean_notes(notes, _("Notes"))
-            item.updated_at = _now()
-            s.add(item)
+            return save_checked_text(s, AgendaItem, item_id, "notes", clean_notes(notes, _("Notes")), base,
+                                     _("The notes (발언 요지)"))
 
     def linked_tasks(self, item_id: int) -> list[Task]:
         """Tasks carried forward onto this agenda item (AgendaTask)."""

@@ -137,6 +137,11 @@ class MeetingService(AgendaMixin, DecisionMixin, AttendanceMixin, AttendanceRevi
                 s.delete(item)
             for att in s.exec(select(Attendance).where(Attendance.meeting_id == m.id)):
                 s.delete(att)
+            from aict_desktop.domain.models import MeetingLease
+
+            lease = s.get(MeetingLease, m.id)
+            if lease is not None:
+                s.delete(lease)
             s.flush()
             s.delete(m)
 

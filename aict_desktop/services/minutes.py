@@ -13,7 +13,7 @@ from aict_desktop.domain.enums import MinutesStatus
 from aict_desktop.domain.errors import ValidationError
 from aict_desktop.domain.models import Meeting
 from aict_desktop.i18n import _, fmt_date
-from aict_desktop.services.agenda import clean_notes
+from aict_desktop.services.agenda import clean_notes, save_checked_text
 from aict_desktop.services.validation import clean_text
 from aict_desktop.store.audit import log_access
 from aict_desktop.store.optimistic import save_versioned
@@ -36,13 +36,17 @@ class MinutesMixin:
     def is_locked(self, meeting_id: int) -> bool:
         return self.get(meeting_id).minutes_status is MinutesStatus.CONFIRMED
 
-    def save_summary(self, meeting_id: int, text: str) -> None:
-        """Save the general remarks of the minutes (autosaved like the notes)."""
+    def save_summary(self, meeting_id: int, text: str, *, base: str | None = None) -> str:
+        """Save the general remarks of the minutes (autosaved like the notes, checked against ``base``).
+
+        The meeting's version is left alone: editing the meeting's place on the 회의 page while meeting
+        mode autosaves is no conflict; only another text in the remarks is.
+        """
         with self.store.write() as s:
             m = self._get(s, meeting_id)
             self._require_draft(m)
-            m.minutes_summary = clean_notes(text, _("Minutes"))
-            s.add(m)
+            return save_checked_text(s, Meeting, meeting_id, "minutes_summary", clean_notes(text, _("Minutes")),
+                                     base, _("The other remarks"), versioned=False)
 
     def save_observers(self, meeting_id: int, text: str) -> None:
         with self.store.write() as s:

@@ -116,7 +116,9 @@ class AttendancePanel(QWidget):
         self.reload()
 
     def _connect_signals(self) -> None:
-        self.table.statusKey.connect(self.mark)
+        # a key never opens a dialog: 3 marks 대리출석 at once and the next keys tick the next rows
+        # (the proxy's name is asked by the "3 대리출석" button)
+        self.table.statusKey.connect(lambda st: self.mark(st, ask_proxy=False))
         self.table.leaveKey.connect(self.toggle_departure)
         self.leave_button.clicked.connect(lambda _checked=False: self.toggle_departure())
         self.table.itemSelectionChanged.connect(self._sync_leave_button)
@@ -164,13 +166,13 @@ class AttendancePanel(QWidget):
                 self.table.selectRow(r)
                 return
 
-    def mark(self, status: AttendanceStatus) -> None:
+    def mark(self, status: AttendanceStatus, ask_proxy: bool = True) -> None:
         r = self.table.currentRow()
         if not 0 <= r < len(self.rows):
             return
         row = self.rows[r]
         proxy = None
-        if status is AttendanceStatus.PROXY:
+        if status is AttendanceStatus.PROXY and ask_proxy:
             name, ok = QInputDialog.getText(self, _("Present by proxy"), _("Name of the proxy:"), text=row.proxy_name)
             if not ok:
                 return

@@ -8,6 +8,12 @@ stays in the field and the next change tries again) — whatever the error —
 and the unsaved text is also written to a plain text file in the program's
 data folder (``unsaved/``), so it survives the program being closed or killed.
 
+Two PCs typing into one field (issue 14 item 5): every save carries the text the
+field last loaded or saved (``base``); when the stored text changed meanwhile the
+service refuses with ``TextConflict`` and ``on_conflict`` (the window's dialog:
+keep mine / use theirs / merged) decides. Without an answer nothing is
+overwritten: the field stays unsaved, said in red, and kept in ``unsaved/``.
+
 Pasted text is cleaned in the field itself (issue 14 item 2): Word's Shift+Enter
 (U+000B), page breaks and Unicode line separators become line breaks and other
 control characters are dropped, as the service does on save, so what is on
@@ -28,7 +34,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import _
-from aict_desktop.services.agenda import normalize_breaks
+from aict_desktop.services.agenda import TextConflict, normalize_breaks
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 300
@@ -59,11 +65,17 @@ class DebouncedSaver(QObject):
     saved = Signal()
     failed = Signal(str)
 
-    def __init__(self, editor: QPlainTextEdit, save: Callable[[str], None], *, debounce_ms: int = DEBOUNCE_MS,
-                 max_wait_ms: int = MAX_WAIT_MS, parent: QObject | None = None):
+    conflicted = Signal(str, str)  # mine, theirs: the stored text changed on another PC
+
+    def __init__(self, editor: QPlainTextEdit, save: Callable[[str, str | None], str | None], *,
+                 debounce_ms: int = DEBOUNCE_MS, max_wait_ms: int = MAX_WAIT_MS, parent: QObject | None = None):
         super().__init__(parent or editor)
         self.editor = editor
-        self._save = save
+        self._save = save  # (text, base) -> the text as stored
+        self.base: str | None = None  # the stored text this field started from (None: not loaded)
+        # (base, mine, theirs) -> (text to save, or None to take theirs as it is); None: decide later
+        self.on_conflict: Callable[[str, str, str], tuple[str | None] | None] | None = None
+        self._resolving = False
         self._dirty = False
         self._loading = False
         self._rescue_path: Path | None = None
@@ -85,6 +97,7 @@ class DebouncedSaver(QObject):
             self.editor.setPlainText(text)
         finally:
             self._loading = False
+        self.base = text
         self._dirty = False
         self._debounce.stop()
         self._max_wait.stop()
@@ -108,9 +121,11 @@ class DebouncedSaver(QObject):
         self._max_wait.stop()
         if not self._dirty:
             return True
+        if self._resolving:
+            return False  # the conflict dialog is open: its answer saves
         text = self.editor.toPlainText()
         try:
-            self._save(text)
+            stored = self._save_resolving(text)
         except DomainError as err:
             self.failed.emit(self._with_rescue(err.message, text))
             return False
@@ -119,9 +134,62 @@ class DebouncedSaver(QObject):
             self.failed.emit(self._with_rescue(
                 _("An unexpected error occurred: {error}").format(error=str(err) or type(err).__name__), text))
             return False
+        if stored is None:  # a conflict left for later: nothing overwritten, nothing lost
+            return False
         self._dirty = False
         self.saved.emit()
         return True
+
+    def _save_resolving(self, text: str) -> str | None:
+        """Save ``text`` against ``base``; on a conflict ask ``on_conflict`` until saved or postponed."""
+        while True:
+            try:
+                stored = self._save(text, self.base)
+            except TextConflict as conflict:
+                self.rescue(text)  # mine is kept on disk whatever is decided
+                self.conflicted.emit(text, conflict.theirs)
+                answer = None
+                if self.on_conflict is not None:
+                    self._resolving = True
+                    try:
+                        answer = self.on_conflict(self.base or "", text, conflict.theirs)
+                    finally:
+                        self._resolving = False
+                if answer is None:
+                    self.failed.emit(self._with_rescue(conflict.message + " " + _(
+                        "Your text stays on screen unsaved until you choose what to keep."), text))
+                    return None
+                chosen = answer[0]
+                typed = self.editor.toPlainText()
+                if typed != text and chosen is not None:  # keys pressed as the dialog closed are kept too
+                    from aict_desktop.ui.meetings.conflict_dialog import merge_texts
+
+                    chosen = merge_texts(text, typed, chosen)
+                self.base = conflict.theirs
+                if chosen is None or chosen == conflict.theirs:  # take theirs as it is (the caret stays put)
+                    self._show(conflict.theirs)
+                    return conflict.theirs
+                self._show(chosen)
+                text = chosen
+                continue
+            stored = text if stored is None else stored
+            self.base = stored
+            return stored
+
+    def _show(self, text: str) -> None:
+        """Put a decided text in the field (not a new edit), keeping the cursor where it can be."""
+        if self.editor.toPlainText() == text:
+            return
+        before = self.editor.toPlainText()[: self.editor.textCursor().position()]
+        self._loading = True
+        try:
+            self.editor.setPlainText(text)
+        finally:
+            self._loading = False
+        cursor = self.editor.textCursor()
+        cursor.setPosition(caret_after(before, text))
+        self.editor.setTextCursor(cursor)
+
 
     def rescue(self, text: str) -> Path | None:
         """Keep the unsaved text in ``<data folder>/unsaved/`` (one file per field, the latest text)."""
@@ -151,3 +219,18 @@ class DebouncedSaver(QObject):
         if watched is self.editor and event.type() == QEvent.Type.FocusOut:
             self.flush()
         return False
+
+
+def caret_after(before: str, text: str) -> int:
+    """Where the caret goes in ``text`` so typing continues after what preceded it (``before``)."""
+    if text.startswith(before):
+        return len(before)
+    tail = before[-40:]
+    if text.endswith(tail):  # typing at the end of the text: the merged text ends with it too
+        return len(text)
+    while tail:
+        at = text.rfind(tail)
+        if at >= 0:
+            return at + len(tail)
+        tail = tail[1:] if "\n" not in tail else tail[tail.index("\n") + 1:]
+    return min(len(before), len(text))

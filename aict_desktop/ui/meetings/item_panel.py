@@ -49,9 +49,11 @@ class ItemPanel(QWidget):
         lay.addWidget(self.notes, 1)
         lay.addWidget(self.vote_box)
 
-    def _save_notes(self, text: str) -> None:
-        if self.item_id is not None:
-            self.services.meetings.save_notes(self.item_id, text)
+    def _save_notes(self, text: str, base: str | None) -> str:
+        """Saved only over the text this field started from (another PC's text is never overwritten)."""
+        if self.item_id is None:
+            return text
+        return self.services.meetings.save_notes(self.item_id, text, base=base)
 
     def show_item(self, item_id: int | None, position: int = 0) -> None:
         """Save the item being left, then show ``item_id``."""

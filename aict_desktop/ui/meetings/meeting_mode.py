@@ -4,6 +4,13 @@ Attendance with a live quorum, the agenda, 발언 요지 per item (autosaved:
 durable within a second of the last keystroke), votes, action items, a timer,
 and the minutes workflow. Opening it marks the meeting 진행중, so after a crash
 the next start offers to reopen it on the item that was open.
+
+One PC edits a meeting at a time (issue 14 item 5, ``lease``): opening a meeting
+another PC holds asks first (read-only or take over), and a window whose lease
+was taken over turns read-only. A held meeting (개최, or minutes 확정) opens
+read-only with a banner and keeps its status (issue 15 item 6); 편집 unlocks it
+for the minutes without re-opening the meeting. A read-only window follows what
+the other PC saves. The window opens within the screen (issue 15 item 4).
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,25 +33,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aict_desktop.domain.enums import AgendaKind
+from aict_desktop.domain.enums import AgendaKind, MinutesStatus
 from aict_desktop.domain.rules import rules_of
 from aict_desktop.i18n import _, fmt_date_weekday, fmt_time
+from aict_desktop.services.meeting_session import is_held
 from aict_desktop.services.meeting_tools import meeting_tools
 from aict_desktop.ui.meetings.action_panel import ActionItemsPanel
 from aict_desktop.ui.meetings.attendance_panel import AttendancePanel
 from aict_desktop.ui.meetings.autosave import DebouncedSaver
-from aict_desktop.ui.meetings.common import attempt, set_status
+from aict_desktop.ui.meetings.common import BAD_STYLE, attempt, set_status
+from aict_desktop.ui.meetings.conflict_dialog import ask_conflict
 from aict_desktop.ui.meetings.item_panel import ItemPanel
+from aict_desktop.ui.meetings.lease import READ_ONLY, TAKE_OVER, LeaseKeeper, ask_open_elsewhere
 from aict_desktop.ui.meetings.minutes_bar import MinutesBar
+from aict_desktop.ui.meetings.screen_fit import fit_to_screen, remember_geometry
+
+FOLLOW_MS = 3000  # a read-only window shows what the other PC saved
+BANNER_STYLE = "background: #fff4ce; border: 1px solid #d9b600; padding: 6px; font-weight: bold;"
 
 
 class MeetingModeWindow(QMainWindow):
-    def __init__(self, services, meeting_id: int, parent: QWidget | None = None):
+    def __init__(self, services, meeting_id: int, parent: QWidget | None = None, *, read_only: bool = False,
+                 take_over: bool = False):
         super().__init__(parent)
         self.services = services
         self.tools = meeting_tools(services)
         self.meeting_id = meeting_id
-        self.meeting = self.tools.session.start(meeting_id)
+        self.lease = LeaseKeeper(self.tools.session, meeting_id, self)
+        self.meeting = self.tools.session.get(meeting_id)
+        self.editing = False
+        self.view_reason = ""
+        if read_only:
+            self.view_reason = _("Read-only: meeting mode is open on another PC. This window shows what it saves.")
+        elif is_held(self.meeting):
+            self.view_reason = self._held_reason()
+        else:
+            self.lease.acquire(take_over=take_over)  # MeetingOpenElsewhere when another PC holds it
+            self.meeting = self.tools.session.start(meeting_id)
+            self.editing = True
         body = services.bodies.get_body(self.meeting.body_id)
         self.setWindowTitle(_("Meeting mode — {title}").format(title=self.meeting.title))
         self.items = []
@@ -53,8 +80,17 @@ class MeetingModeWindow(QMainWindow):
         self.reload_agenda(select=self.tools.session.current_item(meeting_id))
         self.refresh_quorum()
         self._apply_lock(self.minutes_bar.refresh())
+        self._show_banner()
         self._tick()
-        self.clock.start()
+        if self.meeting.closed_at is None:
+            self.clock.start()
+        fit_to_screen(self, "meeting_mode", (1280, 800))
+
+    def _held_reason(self) -> str:
+        if self.meeting.minutes_status is MinutesStatus.CONFIRMED:
+            return _("Read-only: the minutes of this meeting are confirmed. Its status is not changed.")
+        return _("Read-only: this meeting was held (ended). Opening it does not re-open it; "
+                 "press Edit to complete the minutes.")
 
     # --- layout ---------------------------------------------------------------------
 
@@ -78,6 +114,16 @@ class MeetingModeWindow(QMainWindow):
         head.addWidget(self.quorum_label)
         head.addSpacing(24)
         head.addWidget(self.timer_label)
+        self.banner = QFrame(objectName="read_only_banner")
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner_text = QLabel(objectName="read_only_text")
+        self.banner_text.setWordWrap(True)
+        self.edit_button = QPushButton(_("Edit"), objectName="edit_here")
+        self.edit_button.setToolTip(_("Edit here (the meeting's status stays as it is)"))
+        banner = QHBoxLayout(self.banner)
+        banner.setContentsMargins(4, 2, 4, 2)
+        banner.addWidget(self.banner_text, 1)
+        banner.addWidget(self.edit_button)
 
         self.attendance = AttendancePanel(self.services, self.meeting_id)
         self.agenda = QListWidget()
@@ -85,8 +131,10 @@ class MeetingModeWindow(QMainWindow):
         self.agenda.setWordWrap(True)
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText(_("Other remarks for the minutes (saved automatically)"))
+        self.summary.setObjectName("summary")
         self.summary_saver = DebouncedSaver(
-            self.summary, lambda text: self.services.meetings.save_summary(self.meeting_id, text))
+            self.summary, lambda text, base: self.services.meetings.save_summary(self.meeting_id, text, base=base))
+        self.summary_saver.on_conflict = ask_conflict(self, _("The other remarks"))
         self.summary_saver.load(m.minutes_summary)
         middle = QWidget()
         mid = QVBoxLayout(middle)
@@ -97,6 +145,7 @@ class MeetingModeWindow(QMainWindow):
         mid.addWidget(self.summary, 1)
 
         self.item_panel = ItemPanel(self.services, rules_of(body), self.meeting_id)
+        self.item_panel.saver.on_conflict = ask_conflict(self, _("The notes (발언 요지)"))
         self.actions_panel = ActionItemsPanel(self.services, self.tools, self.meeting_id)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.item_panel)
@@ -138,13 +187,13 @@ class MeetingModeWindow(QMainWindow):
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.addLayout(head)
+        lay.addWidget(self.banner)
         lay.addWidget(split, 1)
         lay.addLayout(foot)
         lay.addLayout(status)
         self.setCentralWidget(central)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        self.resize(min(1280, screen.width()) if screen else 1280, min(800, screen.height()) if screen else 800)
         self.clock = QTimer(self, interval=1000)
+        self.follow = QTimer(self, interval=FOLLOW_MS)
 
     def _connect_signals(self) -> None:
         self.agenda.currentRowChanged.connect(self._item_changed)
@@ -159,6 +208,9 @@ class MeetingModeWindow(QMainWindow):
         self.finish_button.clicked.connect(self.finish)
         self.allowances_button.clicked.connect(self.show_allowances)
         self.clock.timeout.connect(self._tick)
+        self.follow.timeout.connect(self.follow_other_pc)
+        self.edit_button.clicked.connect(lambda: self.edit_here())
+        self.lease.lost.connect(self._lease_lost)
 
     def _shortcuts(self) -> None:
         def bind(keys, fn):
@@ -233,11 +285,83 @@ class MeetingModeWindow(QMainWindow):
         ok = self.item_panel.saver.flush()
         return self.summary_saver.flush() and ok
 
-    def _apply_lock(self, locked: bool) -> None:
+    def _apply_lock(self, minutes_locked: bool) -> None:
+        """Lock the fields while the minutes are confirmed or this window only views the meeting."""
+        self.minutes_locked = minutes_locked
+        locked = minutes_locked or not self.editing
         self.item_panel.set_locked(locked)
         self.attendance.set_locked(locked)
         self.actions_panel.set_locked(locked)
         self.summary.setReadOnly(locked)
+        self.minutes_bar.set_editing(self.editing)
+        self.finish_button.setEnabled(self.editing and self.meeting.closed_at is None)
+        self.allowances_button.setEnabled(self.editing and getattr(self.services, "allowances", None) is not None)
+
+    # --- one PC at a time -----------------------------------------------------------
+
+    def _show_banner(self) -> None:
+        self.banner.setVisible(not self.editing)
+        self.banner_text.setText(self.view_reason)
+        confirmed = self.meeting.minutes_status is MinutesStatus.CONFIRMED
+        self.edit_button.setVisible(not self.editing and not confirmed)
+        if self.editing:
+            self.follow.stop()
+        else:
+            self.follow.start()
+
+    def edit_here(self, take_over: bool | None = None) -> bool:
+        """Start editing in this window: take the lease (asking first when another PC holds it)."""
+        if self.editing:
+            return True
+        session = self.tools.session
+        holder = session.holder(self.meeting_id, self.lease.token)
+        if holder is not None and take_over is None:
+            take_over = ask_open_elsewhere(self, holder) == TAKE_OVER
+            if not take_over:
+                return False
+        if attempt(self, lambda: self.lease.acquire(take_over=bool(take_over)) or True) is None:
+            return False
+        self.meeting = session.get(self.meeting_id) if is_held(session.get(self.meeting_id)) \
+            else session.start(self.meeting_id)
+        self.editing = True
+        self.follow_other_pc()  # start from what is stored now
+        self._apply_lock(self.minutes_bar.refresh())
+        self._show_banner()
+        if self.meeting.closed_at is None:
+            self.clock.start()
+        return True
+
+    def _lease_lost(self, holder: str) -> None:
+        """Another PC took the meeting over: keep what was typed (saved with the text check), then view."""
+        self.save_all()
+        self.editing = False
+        self.view_reason = _("Read-only: meeting mode was taken over by {holder}. "
+                             "What you typed was saved or kept; press Edit to take it back.").format(holder=holder)
+        self._apply_lock(self.minutes_bar.refresh())
+        self._show_banner()
+        self.banner_text.setStyleSheet(BAD_STYLE)
+
+    def follow_other_pc(self) -> None:
+        """A read-only window shows what was saved meanwhile (notes, remarks, attendance, votes)."""
+        for saver in (self.item_panel.saver, self.summary_saver):
+            if saver.dirty:
+                return  # never replace what this window has not saved
+        meetings = self.services.meetings
+        item_id = self.item_panel.item_id
+        try:
+            if item_id is not None:
+                notes = meetings.item(item_id).notes
+                if notes != self.item_panel.notes.toPlainText():
+                    self.item_panel.saver.load(notes)
+            summary = meetings.get(self.meeting_id).minutes_summary
+            if summary != self.summary.toPlainText():
+                self.summary_saver.load(summary)
+        except Exception:  # noqa: BLE001 - a vanished item: the next agenda reload shows it
+            return
+        if not self.editing:
+            self.attendance.reload()
+            self.refresh_quorum()
+            self.reload_agenda(select=item_id)
 
     def show_allowances(self):
         from aict_desktop.ui.meetings.allowances_dialog import AllowancesDialog
@@ -248,6 +372,8 @@ class MeetingModeWindow(QMainWindow):
         return dlg
 
     def finish(self) -> None:
+        if not self.editing:
+            return
         self.save_all()
         self.meeting = self.tools.session.finish(self.meeting_id)
         self.clock.stop()
@@ -260,6 +386,9 @@ class MeetingModeWindow(QMainWindow):
             event.ignore()
             return
         self.clock.stop()
+        self.follow.stop()
+        self.lease.release()
+        remember_geometry(self, "meeting_mode")
         super().closeEvent(event)
 
 
@@ -273,7 +402,19 @@ def open_meeting_mode(services, meeting_id: int, parent: QWidget | None = None) 
             w.raise_()
             w.activateWindow()
             return w
-    window = attempt(parent, lambda: MeetingModeWindow(services, meeting_id, parent))
+    session = meeting_tools(services).session
+    meeting = attempt(parent, lambda: session.get(meeting_id))
+    if meeting is None:
+        return None
+    read_only = take_over = False
+    holder = None if is_held(meeting) else session.holder(meeting_id)
+    if holder is not None:  # another PC or process has meeting mode open on it
+        choice = ask_open_elsewhere(parent, holder)
+        if choice is None:
+            return None
+        read_only, take_over = choice == READ_ONLY, choice == TAKE_OVER
+    window = attempt(parent, lambda: MeetingModeWindow(services, meeting_id, parent, read_only=read_only,
+                                                       take_over=take_over))
     if window is None:
         return None
     window.setWindowFlag(Qt.WindowType.Window, True)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from aict_desktop.domain.enums import MinutesStatus
 from aict_desktop.i18n import _, fmt_date
-from aict_desktop.store.audit import os_user
+from aict_desktop.services.data_file import os_user
 from aict_desktop.ui.meetings.common import (
     attempt,
     save_document,
@@ -91,6 +91,12 @@ class MinutesBar(QWidget):
         self._store_timer = QTimer(self, interval=STORE_CHECK_MS)
         self._store_timer.timeout.connect(self.check_store)
         self._store_timer.start()
+
+    def set_editing(self, editing: bool) -> None:
+        """A read-only window (held elsewhere, or a held meeting) neither confirms nor cancels the confirmation."""
+        self.editing = editing
+        self.confirm_button.setEnabled(editing)
+        self.unconfirm_button.setEnabled(editing)
 
     def check_store(self) -> str | None:
         """Is the data file still safe to save to? A new problem is shown and emitted once."""

@@ -61,7 +61,16 @@ class MeetingsPage(EntityPage):
             b.clicked.connect(lambda _c=False, k=key: self.preview_document(k))
             self.doc_buttons[key] = b
             self.document_actions.addWidget(b)
+        for fmt, label in (("docx", "DOCX"), ("hwpx", "HWPX")):  # the minutes to edit on, not only in meeting mode
+            b = QPushButton(_("Minutes {format}").format(format=label), objectName=f"minutes_{fmt}")
+            b.setToolTip(_("Save the minutes as a {format} file").format(format=label))
+            b.clicked.connect(lambda _c=False, f=fmt: self.save_minutes(f))
+            self.doc_buttons[f"minutes_{fmt}"] = b
+            self.document_actions.addWidget(b)
         self.document_actions.addStretch(1)
+        from aict_desktop.ui.meetings.notice_send_dialog import add_send_button
+
+        add_send_button(self)  # 알림 보내기, beside the notice
         self.add_button_row(self.document_actions)
         self.annual_button = QPushButton(_("Annual report…"))  # 운영현황 보고서
         self.annual_button.setObjectName("annual_report")
@@ -168,6 +177,14 @@ class MeetingsPage(EntityPage):
             if make is None:
                 return
         self.documents.preview(make, f"{m.title} {doc_name}", f"{m.title} {doc_name}.pdf")
+
+    def save_minutes(self, fmt: str, path: str | None = None) -> None:
+        """회의록 as DOCX or HWPX (asked where), made in the background like the other documents."""
+        if self._current is None:
+            return
+        m = self._current
+        ex = self.services.exports
+        self.documents.save_file(lambda: ex.minutes(m.id, fmt), f"{m.title} 회의록.{fmt}", path)
 
     def preview_annual_report(self, year: int | None = None) -> None:
         """운영현황 보고서 of a year (asked; this year by default) for the body in the filter, or all bodies."""
