@@ -94,7 +94,8 @@ class AttendancePanel(QWidget):
             b.clicked.connect(lambda _checked=False, st=status: self.mark(st))
             bar.addWidget(b)
             self.buttons[status] = b
-        self.leave_button = QPushButton(f"6 {_('Leave')}")
+        leave = _("Leave")  # outside the f-string, where the catalog's extractor finds it
+        self.leave_button = QPushButton(f"6 {leave}")
         self.leave_button.setCheckable(True)
         self.leave_button.setToolTip(_("The selected member leaves the meeting now; press again when they are back "
                                        "(key 6)"))

@@ -68,7 +68,8 @@ class NamedVotesDialog(BaseDialog):
         self.buttons = {}
         bar = QHBoxLayout()
         for key, choice in ((1, VoteChoice.YES), (2, VoteChoice.NO), (3, VoteChoice.ABSTAIN), (0, None)):
-            b = QPushButton(f"{key} {choice.value}" if choice else f"0 {_('Clear')}")
+            clear = _("Clear")  # outside the f-string, where the catalog's extractor finds it
+            b = QPushButton(f"{key} {choice.value}" if choice else f"0 {clear}")
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda _c=False, ch=choice: self.mark(ch))
             bar.addWidget(b)
