@@ -121,6 +121,15 @@ def warn_about_setup(window, settings: Settings, target: str) -> None:
             show_error(window, text)
 
 
+def on_session_end(window) -> None:
+    """Windows shutdown or sign-out with the program open: Qt asks to commit data and no window gets its
+    closeEvent, so what meeting mode holds is saved and the exit backup written now."""
+    from aict_desktop.ui.meetings.meeting_mode import save_open_meetings
+
+    save_open_meetings()
+    window.closing.emit()  # the exit backup (ui/privacy/wiring)
+
+
 def build_app(argv: list[str], settings: Settings) -> QApplication:
     from aict_desktop.ui.fonts import register_fonts
     from aict_desktop.ui.i18n_qt import install_qt_translator
@@ -147,6 +156,7 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
     from aict_desktop.ui.main_window import MainWindow
 
     window = MainWindow(settings, data_label=_("Data file: {path}").format(path=target))
+    app.commitDataRequest.connect(lambda _manager: on_session_end(window))
     window.show()
     state: dict[str, Opened] = {}
 

@@ -28,6 +28,8 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--interval-ms", type=int, default=50)
     ap.add_argument("--seed", type=int, default=int(time.time()))
+    ap.add_argument("--file-dialog-first", action="store_true",
+                    help="each run first opens the save dialog on the data folder and another process reads the file")
     args = ap.parse_args()
 
     from aict_desktop import i18n
@@ -40,14 +42,16 @@ def main() -> int:
         db = Path(tmp) / "kill.sqlite"
         meeting_id, item_id = prepare(db)
         for n in range(1, args.runs + 1):
-            r = run_once(db, meeting_id, item_id, rng=rng, interval_ms=args.interval_ms)
+            r = run_once(db, meeting_id, item_id, rng=rng, interval_ms=args.interval_ms,
+                         file_dialog_first=args.file_dialog_first)
             failures += not r.ok
             worst = max(worst, r.lost_seconds)
             typed += r.typed
             saved += r.saved
             print(f"run {n:2d}: killed {r.kill_after:4.2f}s into typing, typed {r.typed:3d}, saved {r.saved:3d}, "
                   f"lost {r.lost_seconds:4.2f}s {'ok' if r.ok else 'FAIL'}", flush=True)
-    print(f"seed {args.seed}, typing every {args.interval_ms} ms")
+    print(f"seed {args.seed}, typing every {args.interval_ms} ms"
+          + (", after a file dialog on the data folder, with another reader" if args.file_dialog_first else ""))
     print(f"runs: {args.runs}, failures: {failures}, worst lost seconds: {worst:.2f}, "
           f"characters typed: {typed}, saved: {saved}")
     return 1 if failures else 0

@@ -66,15 +66,20 @@ def saved_notes(db: Path, item_id: int) -> str:
 
 
 def run_once(db: Path, meeting_id: int, item_id: int, *, rng: random.Random, text: str = SAMPLE_TEXT,
-             interval_ms: int = 50, kill_window: tuple[float, float] = (0.3, 4.0), timeout: float = 90.0) -> KillRun:
-    """Type, kill at a random moment after typing started, and compare."""
+             interval_ms: int = 50, kill_window: tuple[float, float] = (0.3, 4.0), timeout: float = 90.0,
+             file_dialog_first: bool = False) -> KillRun:
+    """Type, kill at a random moment after typing started, and compare.
+
+    ``file_dialog_first``: the typist first looks at a save dialog on the data folder, and while it types
+    another process reads the file (``aict list bodies``), which is what deleted the -wal when a dialog had
+    dropped the program's locks."""
     before = saved_notes(db, item_id)
     text_file = db.with_suffix(".typed.txt")
     text_file.write_text(text, encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "AICT_LANG": "ko"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.e2e.meeting_typist", str(db), str(meeting_id), str(item_id), str(text_file),
-         "--interval-ms", str(interval_ms)],
+         "--interval-ms", str(interval_ms)] + (["--file-dialog-first"] if file_dialog_first else []),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env, cwd=ROOT)
     events: list[tuple[int, float]] = []
     first = threading.Event()
@@ -97,7 +102,11 @@ def run_once(db: Path, meeting_id: int, item_id: int, *, rng: random.Random, tex
             proc.kill()
             raise RuntimeError("the typist did not start typing: " + (proc.stderr.read() if proc.stderr else ""))
         kill_after = rng.uniform(*kill_window)
-        time.sleep(kill_after)
+        started = time.time()
+        if file_dialog_first:  # another reader of the file while the program types
+            subprocess.run([sys.executable, "-m", "aict_desktop.cli", "--db", str(db), "list", "bodies"], env=env,
+                           capture_output=True, timeout=60, cwd=ROOT)
+        time.sleep(max(0.0, kill_after - (time.time() - started)))
         kill_time = time.time()
         os.kill(proc.pid, signal.SIGKILL)
     finally:

@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("item_id", type=int)
     ap.add_argument("text_file")
     ap.add_argument("--interval-ms", type=int, default=50)
+    ap.add_argument("--file-dialog-first", action="store_true",
+                    help="first open the program's save dialog on the data file's folder, as a user saving a paper")
     args = ap.parse_args(argv)
 
     from PySide6.QtCore import QEvent, Qt, QTimer
@@ -52,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     row = [it.id for it in window.items].index(args.item_id)
     window.agenda.setCurrentRow(row)
+    if args.file_dialog_first:
+        _look_at_a_file_dialog(window, Path(args.db).parent)
     notes = window.item_panel.notes
     notes.setFocus()
     notes.moveCursor(notes.textCursor().MoveOperation.End)
@@ -82,6 +86,25 @@ def main(argv: list[str] | None = None) -> int:
     window.close()
     lock.release()
     return code
+
+
+def _look_at_a_file_dialog(window, folder: Path) -> None:
+    """The program's save dialog on the data folder, listed for half a second, then cancelled: the moment
+    that once dropped SQLite's locks (a dialog sniffing the data file's type)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from aict_desktop.ui.file_dialogs import get_save_file_name
+
+    def cancel_when_shown() -> None:
+        dlg = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()), None)
+        if dlg is None:
+            QTimer.singleShot(25, cancel_when_shown)
+            return
+        QTimer.singleShot(500, dlg.reject)
+
+    QTimer.singleShot(0, cancel_when_shown)
+    get_save_file_name(window, "저장", str(folder / "회의록.pdf"), "PDF (*.pdf)")
 
 
 if __name__ == "__main__":

@@ -50,3 +50,15 @@ def test_kill_and_reopen_keeps_everything_typed(tmp_path, qtbot):
         window.close()
     finally:
         store.dispose()
+
+
+def test_a_kill_after_a_file_dialog_and_another_reader_loses_nothing(tmp_path):
+    """Issue 14 item 1 end to end: the save dialog looked at the data folder, `aict list` read the file
+    while the program typed, then the program was killed: everything typed up to the autosave is there."""
+    db = tmp_path / "meeting.sqlite"
+    meeting_id, item_id = prepare(db)
+    rng = random.Random(20261202)
+    for _n in range(2):
+        r = run_once(db, meeting_id, item_id, rng=rng, kill_window=(1.5, 3.0), file_dialog_first=True)
+        assert r.prefix_ok and r.saved >= r.required and r.lost_seconds < 1.0, r
+        assert r.typed > 10, r

@@ -395,6 +395,11 @@ class MeetingModeWindow(QMainWindow):
 _OPEN: set[MeetingModeWindow] = set()
 
 
+def save_open_meetings() -> bool:
+    """Save what every open meeting-mode window holds (Windows shutdown sends no closeEvent); True if all saved."""
+    return all([w.save_all() for w in list(_OPEN)])
+
+
 def open_meeting_mode(services, meeting_id: int, parent: QWidget | None = None) -> MeetingModeWindow | None:
     """Show meeting mode for a meeting (kept alive until closed); None if it cannot open."""
     for w in _OPEN:
