@@ -67,6 +67,3 @@ def check(fields: Iterable[Field]) -> None:
             ).format(char=ch, code=_describe(ch), field=f.label)
         raise ValidationError(msg, field=f.label)
 
-
-def check_text(person: str, label: str, value: str, face: str = fonts.SERIF) -> None:
-    check([Field(person, label, value, face)])

@@ -4,7 +4,7 @@ Every save is its own committed write (SQLite WAL, synchronous FULL): meeting
 mode calls ``save_notes`` within a second of the last keystroke, so nothing
 typed lives only in memory.
 
-Two PCs typing into one item (issue 14 item 5) cannot overwrite each other: meeting
+Two PCs typing into one item cannot overwrite each other: meeting
 mode passes the text it last loaded or saved (``base``), and the save happens only
 if the stored text is still that (one ``UPDATE … WHERE notes = :base``); otherwise
 ``TextConflict`` carries the other text so the user decides what to keep.
@@ -48,7 +48,7 @@ def normalize_breaks(text: str) -> str:
 def clean_notes(value, label: str, max_len: int = NOTES_MAX) -> str:
     """Free text typed live: kept as typed (no trimming), only invisible control characters cleaned.
 
-    Minutes are never refused for what a paste brought in (issue 14 item 2): line-break characters
+    Minutes are never refused for what a paste brought in: line-break characters
     become line breaks, other control characters are dropped.
     """
     text = unicodedata.normalize("NFC", normalize_breaks("" if value is None else str(value)))

@@ -5,13 +5,13 @@ closed. If the program or the PC dies meanwhile, the status is still 진행중 o
 the next start, so the program offers to reopen that meeting — on the agenda
 item that was open (kept in the Setting table, written on every move).
 
-A meeting is held in meeting mode by one window at a time (issue 14 item 5): the
+A meeting is held in meeting mode by one window at a time: the
 window takes a lease (``MeetingLease``: user, host, process, heartbeat) and
 refreshes it while open. Another PC or process opening the meeting sees who holds
 it and opens read-only or takes the lease over; the first window notices it lost
 the lease at its next heartbeat. A lease not refreshed for ``LEASE_STALE`` (or held
 by a process of this PC that no longer runs) is free. A held (개최) or cancelled
-meeting is never put back to 진행중 by opening it (issue 15 item 6).
+meeting is never put back to 진행중 by opening it.
 """
 
 from __future__ import annotations

@@ -33,9 +33,6 @@ class MinutesMixin:
                 )
             )
 
-    def is_locked(self, meeting_id: int) -> bool:
-        return self.get(meeting_id).minutes_status is MinutesStatus.CONFIRMED
-
     def save_summary(self, meeting_id: int, text: str, *, base: str | None = None) -> str:
         """Save the general remarks of the minutes (autosaved like the notes, checked against ``base``).
 

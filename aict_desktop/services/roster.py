@@ -345,7 +345,3 @@ class RosterService:
             rows = [r for r in rows if matches(search, r.name) or (r.institution and matches(search, r.institution))]
         return rows
 
-    def find_person(self, name: str, institution_id: int | None, session: Session) -> Person | None:
-        q = select(Person).where(Person.name == name.strip())
-        q = q.where(Person.institution_id == institution_id) if institution_id else q.where(Person.institution_id.is_(None))
-        return session.exec(q).first()

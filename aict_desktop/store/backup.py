@@ -3,7 +3,7 @@
 A backup is written only from a sound file that is this program's data and still the file the
 program opened: ``PRAGMA quick_check`` before (and on the copy, before it replaces anything),
 the app marker, and the watchdog's device+inode check. So a damaged, emptied, deleted or
-replaced data file never overwrites a good backup (issue 14 items 3 and 4). An existing file at the
+replaced data file never overwrites a good backup. An existing file at the
 target is replaced only when it is an earlier backup of this very database (same ``database_id``);
 the temporary files of an interrupted backup or restore are cleaned up (item 13).
 """
@@ -132,7 +132,7 @@ def refuse_foreign_target(target: Path, database_id: str | None, *, identity=Non
     """An existing file at ``target`` is replaced only when it is an earlier backup of this very database.
 
     An unrelated file, another database's backup (another ``database_id``) or a damaged file is
-    refused with nothing changed (issue 14 item 13). ``identity`` reads a non-SQLite backup format.
+    refused with nothing changed. ``identity`` reads a non-SQLite backup format.
     """
     if not os.path.lexists(target):
         return

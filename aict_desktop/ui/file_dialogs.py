@@ -1,6 +1,6 @@
 """Every file dialog of the program: Qt's own dialog with an icon provider that never opens a file.
 
-Why (issue 14 item 1, measured on Linux with Qt 6): Qt's file dialog asks the MIME database
+Why (measured on Linux with Qt 6): Qt's file dialog asks the MIME database
 for the type of each file it lists (``QAbstractFileIconProvider::type`` →
 ``QMimeDatabase::mimeTypeForFile``), which opens and closes the file to look at its first
 bytes. On POSIX, closing *any* descriptor of a file releases *every* lock the process holds on

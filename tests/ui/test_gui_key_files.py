@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from aict_desktop.config import Settings
 from aict_desktop.ui.privacy import wiring
 from tests.conftest import MemoryKeyring
-from tests.ui.test_save_documents import answer_next_file_dialog
 
 
 def read_and_close_messages() -> list[str]:
@@ -21,13 +20,19 @@ def read_and_close_messages() -> list[str]:
     return texts
 
 
-def test_export_then_import_the_key_on_a_new_pc(main_window, demo_services, qtbot, tmp_path):
+def choose_in_file_dialog(monkeypatch, path) -> None:
+    """The user picks ``path`` in the next save or open dialog."""
+    from aict_desktop.ui.privacy import key_files
+
+    monkeypatch.setattr(key_files, "get_save_file_name", lambda *_a, **_k: (str(path), ""))
+    monkeypatch.setattr(key_files, "get_open_file_name", lambda *_a, **_k: (str(path), ""))
+
+
+def test_export_then_import_the_key_on_a_new_pc(main_window, demo_services, qtbot, tmp_path, monkeypatch):
     person = demo_services.roster.list_people()[0]
     demo_services.personal.set_rrn(person.id, "800101-1234567")
     wiring.install(main_window, demo_services, Settings())
-    seen: list[str] = []
-
-    answer_next_file_dialog(seen, str(tmp_path / "열쇠.aictkey"))
+    choose_in_file_dialog(monkeypatch, tmp_path / "열쇠.aictkey")
     main_window.registry["key_export"].trigger()  # 파일 → 암호화 키 내보내기…
     key_file = tmp_path / "열쇠.aictkey"
     assert any(str(key_file) in t for t in read_and_close_messages())
@@ -47,7 +52,6 @@ def test_export_then_import_the_key_on_a_new_pc(main_window, demo_services, qtbo
     new_window = MainWindow(Settings(), fresh)
     qtbot.addWidget(new_window)
     wiring.install(new_window, fresh, Settings())
-    answer_next_file_dialog(seen, str(key_file))
     new_window.registry["key_import"].trigger()
     assert read_and_close_messages()  # "the key was imported"
     assert fresh.personal.reveal_rrn(person.id) == "800101-1234567"

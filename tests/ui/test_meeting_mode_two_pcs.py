@@ -162,7 +162,7 @@ def test_a_held_meeting_opens_read_only_and_stays_held(qtbot, services, sample):
     closed = session.finish(sample.meeting).closed_at
     w = open_meeting_mode(services, sample.meeting)  # closed below (it deletes itself on close)
     assert w.banner.isVisible() and w.item_panel.notes.isReadOnly()
-    assert "종료" in w.banner_text.text() or "held" in w.banner_text.text()
+    assert "개최가 끝났습니다" in w.banner_text.text() or "was held" in w.banner_text.text()
     m = services.meetings.get(sample.meeting)
     assert m.status is MeetingStatus.HELD and m.closed_at == closed
     assert session.in_progress() == []  # the next start does not offer to reopen it

@@ -17,15 +17,15 @@ from aict_desktop.ui.file_dialogs import get_save_file_name
 def answer_next_file_dialog(seen: list[str], name: str | None) -> None:
     """Look at the next file dialog's folder; give ``name`` and click 저장, or cancel when None."""
     def answer():
-        dlg = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()), None)
-        if dlg is None:
+        dlg = QApplication.activeModalWidget()  # the dialog the user faces, not one left over elsewhere
+        if not isinstance(dlg, QFileDialog):
             QTimer.singleShot(20, answer)
             return
         seen.append(dlg.directory().absolutePath())
         if name is None:
             dlg.reject()
             return
-        dlg.selectFile(name)  # what typing the name into 파일 이름 does (Qt's own dialog, tested by Qt)
+        dlg.selectFile(name if Path(name).is_absolute() else dlg.directory().absoluteFilePath(name))  # as typed
         save = dlg.findChild(QDialogButtonBox, "buttonBox").buttons()[0]  # 저장
         QTest.mouseClick(save, Qt.MouseButton.LeftButton)
     QTimer.singleShot(0, answer)
@@ -52,6 +52,8 @@ def test_a_bare_file_name_opens_in_the_folder_used_last_not_the_program_folder(p
 
 
 def test_a_file_held_open_by_excel_is_named_and_another_name_is_offered(parent, tmp_path, monkeypatch, qtbot):
+    from aict_desktop.ui.file_dialogs import default_folder
+
     held = tmp_path / "위원 명단.xlsx"
     held.write_bytes(b"the version open in Excel")
     real_replace = Path.replace
@@ -61,14 +63,19 @@ def test_a_file_held_open_by_excel_is_named_and_another_name_is_offered(parent, 
             raise PermissionError(13, "액세스가 거부되었습니다")
         return real_replace(self, target)
 
+    asked: list[tuple[str, Path]] = []
+
+    def choose_another_name(_parent, suggested, caption=None):  # the save dialog, answered with a new name
+        asked.append((suggested, default_folder()))
+        return str(tmp_path / "새 위원 명단.xlsx")
+
     monkeypatch.setattr(Path, "replace", replace)
-    seen: list[str] = []
-    answer_next_file_dialog(seen, "새 위원 명단.xlsx")
+    monkeypatch.setattr("aict_desktop.ui.documents.ask_save_path", choose_another_name)
     actions = DocumentActions(parent, services=None)
     actions.save_file(lambda: b"new roster", "위원 명단.xlsx", path=str(held))
     qtbot.waitUntil(lambda: (tmp_path / "새 위원 명단.xlsx").exists(), timeout=10_000)
     assert any("Excel" in m and "위원 명단.xlsx" in m for m in feedback.shown)
-    assert seen == [str(tmp_path)]  # the dialog opened where the refused file is
+    assert asked == [("위원 명단.xlsx", tmp_path)]  # offered in the folder of the refused file
     assert held.read_bytes() == b"the version open in Excel"
     assert (tmp_path / "새 위원 명단.xlsx").read_bytes() == b"new roster"
     assert not list(tmp_path.glob("*.tmp"))  # no 위원 명단.xlsx.tmp left behind

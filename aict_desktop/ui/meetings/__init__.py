@@ -1,1 +1,1 @@
-"""Meetings: the preparation dialog and the meeting mode window (issue 5)."""
+"""Meetings: the preparation dialog and the meeting mode window."""

@@ -8,13 +8,13 @@ stays in the field and the next change tries again) — whatever the error —
 and the unsaved text is also written to a plain text file in the program's
 data folder (``unsaved/``), so it survives the program being closed or killed.
 
-Two PCs typing into one field (issue 14 item 5): every save carries the text the
+Two PCs typing into one field: every save carries the text the
 field last loaded or saved (``base``); when the stored text changed meanwhile the
 service refuses with ``TextConflict`` and ``on_conflict`` (the window's dialog:
 keep mine / use theirs / merged) decides. Without an answer nothing is
 overwritten: the field stays unsaved, said in red, and kept in ``unsaved/``.
 
-Pasted text is cleaned in the field itself (issue 14 item 2): Word's Shift+Enter
+Pasted text is cleaned in the field itself: Word's Shift+Enter
 (U+000B), page breaks and Unicode line separators become line breaks and other
 control characters are dropped, as the service does on save, so what is on
 screen is what is saved.

@@ -1,4 +1,4 @@
-"""When a note was saved on another PC meanwhile: show both texts, let the user choose (issue 14 item 5).
+"""When a note was saved on another PC meanwhile: show both texts, let the user choose.
 
 내 내용으로 저장 · 상대 내용 사용 · 합친 내용 저장 (the merged text is proposed and can be edited). Closing
 the dialog decides nothing: the field stays unsaved (in red) and the next change asks again. Whatever is

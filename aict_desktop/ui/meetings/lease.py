@@ -1,4 +1,4 @@
-"""Meeting mode on one PC at a time (issue 14 item 5): the window's lease on its meeting.
+"""Meeting mode on one PC at a time: the window's lease on its meeting.
 
 ``LeaseKeeper`` takes the lease when the window edits, refreshes it every
 ``HEARTBEAT`` and gives it back on close; when another PC took it over it emits

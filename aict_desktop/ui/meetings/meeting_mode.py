@@ -1,16 +1,16 @@
-"""Meeting mode: one focused window for the meeting itself (issue 5 item 2).
+"""Meeting mode: one focused window for the meeting itself.
 
 Attendance with a live quorum, the agenda, 발언 요지 per item (autosaved:
 durable within a second of the last keystroke), votes, action items, a timer,
 and the minutes workflow. Opening it marks the meeting 진행중, so after a crash
 the next start offers to reopen it on the item that was open.
 
-One PC edits a meeting at a time (issue 14 item 5, ``lease``): opening a meeting
+One PC edits a meeting at a time (``lease``): opening a meeting
 another PC holds asks first (read-only or take over), and a window whose lease
 was taken over turns read-only. A held meeting (개최, or minutes 확정) opens
-read-only with a banner and keeps its status (issue 15 item 6); 편집 unlocks it
+read-only with a banner and keeps its status; 편집 unlocks it
 for the minutes without re-opening the meeting. A read-only window follows what
-the other PC saves. The window opens within the screen (issue 15 item 4).
+the other PC saves. The window opens within the screen.
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ class MeetingModeWindow(QMainWindow):
         self.minutes_bar = MinutesBar(self.services, self.meeting_id)
         self.finish_button = QPushButton(_("End meeting"))
         self.allowances_button = QPushButton(_("Allowances"))
-        self.allowances_button.setEnabled(getattr(self.services, "allowances", None) is not None)
+        self.allowances_button.setEnabled(True)
         foot = QHBoxLayout()
         foot.addWidget(self.minutes_bar, 1)
         foot.addWidget(self.allowances_button)
@@ -295,7 +295,7 @@ class MeetingModeWindow(QMainWindow):
         self.summary.setReadOnly(locked)
         self.minutes_bar.set_editing(self.editing)
         self.finish_button.setEnabled(self.editing and self.meeting.closed_at is None)
-        self.allowances_button.setEnabled(self.editing and getattr(self.services, "allowances", None) is not None)
+        self.allowances_button.setEnabled(self.editing)
 
     # --- one PC at a time -----------------------------------------------------------
 
@@ -403,7 +403,7 @@ def save_open_meetings() -> bool:
 def open_meeting_mode(services, meeting_id: int, parent: QWidget | None = None) -> MeetingModeWindow | None:
     """Show meeting mode for a meeting (kept alive until closed); None if it cannot open."""
     for w in _OPEN:
-        if w.meeting_id == meeting_id:
+        if w.meeting_id == meeting_id and w.services is services:
             w.raise_()
             w.activateWindow()
             return w

@@ -35,11 +35,6 @@ FORMATS = (("pdf", "PDF"), ("docx", "DOCX"), ("hwpx", "HWPX"))
 STORE_CHECK_MS = 1000
 
 
-def exports_of(services):
-    """The document engine's export service, when it is part of this build."""
-    return getattr(services, "exports", None)
-
-
 class UnconfirmDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -75,12 +70,8 @@ class MinutesBar(QWidget):
         lay.addWidget(self.state, 1)
         lay.addWidget(self.confirm_button)
         lay.addWidget(self.unconfirm_button)
-        exports = exports_of(services)
         for fmt, label in FORMATS:
             b = QPushButton(_("Minutes {format}").format(format=label))
-            b.setEnabled(exports is not None)
-            if exports is None:
-                b.setToolTip(_("The document engine is not available in this build."))
             b.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
             lay.addWidget(b)
             self.export_buttons[fmt] = b
@@ -151,9 +142,7 @@ class MinutesBar(QWidget):
         return True
 
     def export(self, fmt: str, path: str | Path | None = None) -> Path | None:
-        exports = exports_of(self.services)
-        if exports is None:
-            return None
+        exports = self.services.exports
         self.beforeAction.emit()
         if path is None:
             from aict_desktop.ui.documents import ask_save_path

@@ -30,7 +30,6 @@ from aict_desktop.i18n import _, fmt_date
 from aict_desktop.services.meeting_tools import meeting_tools
 from aict_desktop.ui.meetings.agenda_editor import AgendaEditor
 from aict_desktop.ui.meetings.common import attempt, save_document, show_error
-from aict_desktop.ui.meetings.minutes_bar import exports_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -100,7 +99,6 @@ class MeetingPrepDialog(QDialog):
         self.close_button = QPushButton(_("Close"))
         buttons = QHBoxLayout()
         for b in (self.notice_button, self.sheet_button):
-            b.setEnabled(exports_of(services) is not None)
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
@@ -193,9 +191,8 @@ class MeetingPrepDialog(QDialog):
         self.save_button.setText(_("Save") if exists else _("Create meeting"))
         self.start_button.setEnabled(exists)
         self.agenda.setEnabled(exists)
-        has_exports = exports_of(self.services) is not None
-        self.notice_button.setEnabled(exists and has_exports)
-        self.sheet_button.setEnabled(exists and has_exports)
+        self.notice_button.setEnabled(exists)
+        self.sheet_button.setEnabled(exists)
         self.tabs.setTabText(0, _("Agenda") if exists else _("Agenda (after the meeting is created)"))
 
     @staticmethod
@@ -242,8 +239,8 @@ class MeetingPrepDialog(QDialog):
             self.tabs.setCurrentIndex(0)
 
     def print_pdf(self, which: str, path: str | Path | None = None) -> Path | None:
-        exports = exports_of(self.services)
-        if exports is None or self.meeting_id is None:
+        exports = self.services.exports
+        if self.meeting_id is None:
             return None
         make = exports.attendance_sheet_pdf
         if which == "notice":

@@ -1,4 +1,4 @@
-"""A window that opens within the screen it is on (issue 15 item 4: a 1366×768 laptop).
+"""A window that opens within the screen it is on (a 1366×768 laptop).
 
 ``fit_to_screen`` restores the size, place and maximised state the window had when it
 was last closed (``ui.state``; per data folder), then keeps it within the screen's

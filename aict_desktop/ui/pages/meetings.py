@@ -1,7 +1,6 @@
 """회의: 제N차 meetings per body; notice, attendance sheet, minutes and allowances to print.
 
-The meetings engineer adds preparation and meeting-mode buttons to
-``self.extra_actions`` (left empty here on purpose).
+회의 준비 and meeting mode (``ui/meetings``) add their buttons to ``self.extra_actions``.
 """
 
 from __future__ import annotations

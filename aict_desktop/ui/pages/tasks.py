@@ -1,6 +1,6 @@
 """과제: tasks and action items with owner, due date, status, progress and the update log.
 
-The groups engineer adds working-group panels to ``self.extra_actions``.
+The working groups (``ui/working_groups``) add their panels to ``self.extra_actions``.
 """
 
 from __future__ import annotations
@@ -70,8 +70,7 @@ class TasksPage(EntityPage):
         self.below_table.addWidget(self.group_button)
 
     def _reports_available(self) -> bool:
-        reports = getattr(self.services, "reports", None)
-        return reports is not None and hasattr(reports, "task_report_pdf")
+        return self.services is not None
 
     def refresh_choices(self) -> None:
         bodies = body_items(self.services)
