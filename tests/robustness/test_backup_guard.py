@@ -18,8 +18,9 @@ from aict_desktop.store.autobackup import auto_backup, auto_name
 from aict_desktop.store.backup import LEFTOVER_AGE, backup_to, restore_from
 from tests.e2e.cli_helpers import aict
 
-NOT_A_BACKUP = "{path} already exists and is not a backup of this program's data, so it was not overwritten."
-OTHER_DB = "{path} is a backup of another data file, so it was not overwritten."
+NOT_A_BACKUP = ("{path} already exists and is not a backup of this program's data, so it was not overwritten. "
+                "Choose another file name.")
+OTHER_DB = "{path} is a backup of another data file, so it was not overwritten. Choose another file name."
 
 
 def prefix(msgid: str, path: Path) -> str:
