@@ -6,12 +6,14 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
-PYTEST=("$PY" -m pytest -q -p no:cacheprovider)
+PYTEST=("$PY" -m pytest -q -p no:cacheprovider --durations=5)
+# the two cores each run a worker (pytest-xdist): most UI and process tests wait more than they compute
+PARALLEL=(-n "${AICT_TEST_WORKERS:-2}")
 
 stage_lint()       { "$PY" -m ruff check . && lint-imports; }
-stage_fast()       { "${PYTEST[@]}" -m "not slow and not postgres" --ignore=tests/robustness; }
-stage_robustness() { "${PYTEST[@]}" -m "not postgres" tests/robustness; }
-stage_postgres()   { "${PYTEST[@]}" -m "postgres"; }
+stage_fast()       { "${PYTEST[@]}" "${PARALLEL[@]}" -m "not slow and not postgres" --ignore=tests/robustness; }
+stage_robustness() { "${PYTEST[@]}" "${PARALLEL[@]}" -m "not postgres" tests/robustness; }
+stage_postgres()   { "${PYTEST[@]}" "${PARALLEL[@]}" -m "postgres"; }
 stage_bundle()     { "${PYTEST[@]}" -m "slow and not postgres" --ignore=tests/robustness; }
 
 stages=("$@")
