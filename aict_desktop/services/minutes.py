@@ -8,15 +8,45 @@ with a reason unlocks them, and both are written to the access log.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from aict_desktop.domain.enums import MinutesStatus
 from aict_desktop.domain.errors import ValidationError
 from aict_desktop.domain.models import Meeting
+from aict_desktop.domain.rules.minutes_record import unrecorded_members
 from aict_desktop.i18n import _, fmt_date
 from aict_desktop.services.agenda import clean_notes, save_checked_text
 from aict_desktop.services.validation import clean_text
 from aict_desktop.store.audit import log_access
 from aict_desktop.store.optimistic import save_versioned
+
+
+@dataclass(frozen=True)
+class ConfirmCheck:
+    missing: list[str]  # the fields the law requires that are still empty: 확정 is refused
+    unrecorded: list[str]  # members whose attendance is still 미정: 확정 asks first
+
+    @property
+    def refusal(self) -> str:
+        if not self.missing:
+            return ""
+        return _("The minutes cannot be confirmed yet: the law requires {fields} (공공기록물법 시행령 제18조②)."
+                 ).format(fields=", ".join(self.missing))
+
+    @property
+    def warning(self) -> str:
+        if not self.unrecorded:
+            return ""
+        return _("The attendance of {n} members is not recorded: {names}. The confirmed minutes will show them as "
+                 "미정 (not recorded).").format(n=len(self.unrecorded), names=", ".join(self.unrecorded))
+
+
+def _confirm_check(s, meeting_id: int) -> ConfirmCheck:
+    from aict_desktop.services.attendees import meeting_count
+    from aict_desktop.services.minutes_data import missing_record
+
+    mc = meeting_count(s, meeting_id)
+    return ConfirmCheck(missing=missing_record(s, mc), unrecorded=unrecorded_members(mc.attendees))
 
 
 class MinutesMixin:
@@ -52,19 +82,19 @@ class MinutesMixin:
             m.observers = clean_notes(text, _("Observers"), max_len=2000)
             s.add(m)
 
+    def confirm_check(self, meeting_id: int) -> ConfirmCheck:
+        """What 확정 would say now: the refusal (a required field empty) and the warning (members 미정)."""
+        with self.store.session() as s:
+            return _confirm_check(s, meeting_id)
+
     def confirm_minutes(self, meeting_id: int, by: str) -> Meeting:
         """확정: refused while a field the law requires is empty (공공기록물법 시행령 제18조②)."""
-        from aict_desktop.services.attendees import meeting_count
-        from aict_desktop.services.minutes_data import missing_record
-
         with self.store.write() as s:
             m = self._get(s, meeting_id)
             self._require_draft(m)
-            missing = missing_record(s, meeting_count(s, meeting_id))
-            if missing:
-                raise ValidationError(_(
-                    "The minutes cannot be confirmed yet: the law requires {fields} (공공기록물법 시행령 제18조②)."
-                ).format(fields=", ".join(missing)))
+            refusal = _confirm_check(s, meeting_id).refusal
+            if refusal:
+                raise ValidationError(refusal)
             who = clean_text(by, _("Confirmed by"), required=True, max_len=100)
             now = dt.datetime.now().replace(microsecond=0)
             log_access(s, "minutes.confirm", target=m.title, detail=who)

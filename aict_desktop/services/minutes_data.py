@@ -26,7 +26,7 @@ from aict_desktop.domain.enums import MembershipRole
 from aict_desktop.domain.models import (
     AgendaItem, Decision, Institution, InstitutionMembership, Person, Recusal, Task, Vote,
 )
-from aict_desktop.domain.rules.minutes_record import RecordItem, missing_fields, order_text
+from aict_desktop.domain.rules.minutes_record import RecordItem, attendance_recorded, missing_fields, order_text
 from aict_desktop.i18n import fmt_time
 from aict_desktop.domain.rules import (
     Attendee,
@@ -113,9 +113,8 @@ def missing_record(s: Session, mc: MeetingCount) -> list[str]:
     for it in s.exec(select(AgendaItem).where(AgendaItem.meeting_id == mc.meeting.id).order_by(AgendaItem.position)):
         decided = s.exec(select(Decision).where(Decision.agenda_item_id == it.id)).first() is not None
         items.append(RecordItem(kind=it.kind, notes=it.notes, decided=decided))
-    recorded = any(a.status is not S.UNKNOWN for a in mc.attendees if a.is_member)
     return missing_fields(title=mc.meeting.title, organiser=organiser(s, mc.body), place=mc.meeting.place,
-                          attendance_recorded=recorded, items=items)
+                          attendance_recorded=attendance_recorded(mc.attendees), items=items)
 
 
 def minutes_data(s: Session, mc: MeetingCount, current, public: bool = False) -> MinutesData:

@@ -7,9 +7,11 @@ refused while one of them would be empty.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from aict_desktop.domain.enums import AgendaKind
+from aict_desktop.domain.enums import AgendaKind, AttendanceStatus
+from aict_desktop.domain.rules.attendance import Attendee
 
 LABELS = ("회의의 명칭", "개최기관", "일시 및 장소", "참석자 및 배석자 명단", "진행 순서", "상정 안건", "발언 요지",
           "결정 사항 및 표결 내용")
@@ -20,6 +22,20 @@ class RecordItem:
     kind: AgendaKind
     notes: str
     decided: bool  # a 의결 item has its vote recorded
+
+
+def unrecorded_members(attendees: Iterable[Attendee]) -> list[str]:
+    """Members whose attendance is still 미정, in the given order.
+
+    확정 warns about them (the minutes would print them as 미정) but refuses only when no
+    member's attendance is recorded at all (then the 참석자 명단 is empty).
+    """
+    return [a.name for a in attendees if a.is_member and a.status is AttendanceStatus.UNKNOWN]
+
+
+def attendance_recorded(attendees: Iterable[Attendee]) -> bool:
+    """The 참석자 명단 exists: at least one member's attendance is recorded."""
+    return any(a.is_member and a.status is not AttendanceStatus.UNKNOWN for a in attendees)
 
 
 def missing_fields(*, title: str, organiser: str, place: str, attendance_recorded: bool,

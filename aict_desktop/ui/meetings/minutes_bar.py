@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 from aict_desktop.domain.enums import MinutesStatus
 from aict_desktop.i18n import _, fmt_date
 from aict_desktop.services.data_file import os_user
+from aict_desktop.ui import feedback
 from aict_desktop.ui.meetings.common import (
     attempt,
     save_document,
     set_status,
+    show_error,
 )
 
 FORMATS = (("pdf", "PDF"), ("docx", "DOCX"), ("hwpx", "HWPX"))
@@ -118,7 +120,17 @@ class MinutesBar(QWidget):
         return locked
 
     def confirm(self, by: str | None = None) -> bool:
+        """확정: says first what is missing (refused) or 미정 (asked), then asks who confirms."""
         self.beforeAction.emit()
+        check = attempt(self, lambda: self.services.meetings.confirm_check(self.meeting_id))
+        if check is None:
+            return False
+        if check.refusal:
+            show_error(self, check.refusal)
+            return False
+        if check.warning and not feedback.confirm(self, check.warning + "\n" + _("Confirm the minutes anyway?"),
+                                         title=_("Confirm minutes"), yes=_("Confirm anyway")):
+            return False
         if by is None:
             by, ok = QInputDialog.getText(self, _("Confirm minutes"), _(
                 "Confirming locks the minutes; later changes need an explicit cancellation.\nConfirmed by:"),
