@@ -9,6 +9,7 @@ only when a document is rendered.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,9 +159,22 @@ def cmd_export(args) -> int:
         if kind.names:
             extra["prepared_by"] = args.prepared_by if args.prepared_by is not None else Settings.load().user_name
             extra["checked_by"] = args.checked_by or ""
+        if args.kind in ("notice", "attendance-sheet"):
+            _warn_invitations(services, target)
         data = kind.render(services, target, fmt, **extra)
     finally:
         services.store.dispose()
     write_out(out, data)
     print(_("Written: {path}").format(path=out))
     return 0
+
+
+def _warn_invitations(services, meeting_id: int) -> None:
+    """A meeting not yet held whose invitation list differs from the current members: said on stderr."""
+    gaps = services.meetings.invitation_gaps(meeting_id)
+    if gaps.not_invited:
+        print(_("Warning: current members not invited: {names}").format(names=", ".join(gaps.not_invited)),
+              file=sys.stderr)
+    if gaps.not_serving:
+        print(_("Warning: invited but no longer serving: {names}").format(names=", ".join(gaps.not_serving)),
+              file=sys.stderr)

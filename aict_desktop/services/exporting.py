@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.enums import MeetingStatus, MinutesStatus
 from aict_desktop.domain.errors import NotFound, ValidationError
@@ -156,7 +156,7 @@ class ExportService:
             if m.minutes_status is not MinutesStatus.CONFIRMED and not cancelled:
                 m.notice_sent_on, m.urgent_reason = m.notice_sent_on or sent, reason
                 s.add(m)
-            items = s.exec(select(AgendaItem).where(AgendaItem.meeting_id == m.id).order_by(AgendaItem.position))
+            items = s.exec(select(AgendaItem).where(col(AgendaItem.meeting_id) == m.id).order_by(col(AgendaItem.position)))
             return NoticeData(
                 body_name=body.name, title=m.title, starts_at=m.starts_at, ends_at=m.ends_at, place=m.place,
                 agenda=[AgendaLine(kind=i.kind.value, title=i.title, presenter=i.presenter) for i in items],
@@ -186,6 +186,7 @@ class ExportService:
 
     def attendance_sheet_data(self, meeting_id: int):
         from aict_desktop.documents.data import AttendanceSheetData, SheetLine
+        from aict_desktop.services.invitations import gaps_of, invitee_label
 
         with self.store.session() as s:
             mc = meeting_count(s, meeting_id)
@@ -194,7 +195,10 @@ class ExportService:
                      for a in mc.attendees if a.is_member]
             m = mc.meeting
             blank = max(5, 12 - len(lines))
-            return AttendanceSheetData(title=m.title, starts_at=m.starts_at, place=m.place, lines=lines, blank_rows=blank)
+            missing, _gone = gaps_of(s, m)  # a meeting not yet held: current members not on the list
+            not_invited = [invitee_label(s, a.person_id) for a in missing]
+            return AttendanceSheetData(title=m.title, starts_at=m.starts_at, place=m.place, lines=lines, blank_rows=blank,
+                                       not_invited=not_invited)
 
     def attendance_sheet_pdf(self, meeting_id: int) -> bytes:
         from aict_desktop.documents import attendance_sheet

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.enums import (
     MeetingKind,
@@ -27,6 +27,7 @@ from aict_desktop.services.agenda import AgendaMixin
 from aict_desktop.services.attendance import AttendanceMixin
 from aict_desktop.services.attendance_review import AttendanceReviewMixin
 from aict_desktop.services.decisions import DecisionMixin, delete_item_rows
+from aict_desktop.services.invitations import InvitationMixin
 from aict_desktop.services.lookup import require_body
 from aict_desktop.services.minutes import MinutesMixin
 from aict_desktop.services.rows import MeetingRow
@@ -39,7 +40,7 @@ def meeting_title(body_name: str, number: int, kind: MeetingKind) -> str:
     return f"{body_name} 제{number}차 {kind.value}회의"
 
 
-class MeetingService(AgendaMixin, DecisionMixin, AttendanceMixin, AttendanceReviewMixin, MinutesMixin):
+class MeetingService(AgendaMixin, DecisionMixin, AttendanceMixin, AttendanceReviewMixin, MinutesMixin, InvitationMixin):
     """Meetings; agenda, attendance and minutes methods come from the mixins."""
 
     def __init__(self, store):
@@ -158,7 +159,7 @@ class MeetingService(AgendaMixin, DecisionMixin, AttendanceMixin, AttendanceRevi
     def list(self, *, body_id: int | None = None, upcoming_only: bool = False, today: dt.date | None = None) -> list[MeetingRow]:
         today = today or dt.date.today()
         with self.store.session() as s:
-            q = select(Meeting, Body.name).join(Body, Meeting.body_id == Body.id)
+            q = select(Meeting, Body.name).join(Body, col(Meeting.body_id) == Body.id)
             if body_id is not None:
                 q = q.where(Meeting.body_id == body_id)
             if upcoming_only:
@@ -171,5 +172,5 @@ class MeetingService(AgendaMixin, DecisionMixin, AttendanceMixin, AttendanceRevi
                     time=f"{m.starts_at.hour:02d}:{m.starts_at.minute:02d}", place=m.place,
                     minutes_status=m.minutes_status.value,
                 )
-                for m, name in s.exec(q.order_by(Meeting.starts_at, Meeting.id)).all()
+                for m, name in s.exec(q.order_by(col(Meeting.starts_at), col(Meeting.id))).all()
             ]

@@ -391,6 +391,10 @@ def open_send_dialog(page) -> NoticeSendDialog | None:
     m = getattr(page, "_current", None)
     if m is None:
         return None
+    from aict_desktop.ui.meetings.invitations import check_invitations
+
+    if not check_invitations(page, page.services, m.id):
+        return None
     dlg = NoticeSendDialog(page.services, m.id, page)
     dlg.open()
     return dlg

@@ -169,6 +169,11 @@ class MeetingsPage(EntityPage):
             "allowances": (lambda: ex.allowances_pdf(m.id), "참석수당 지급 명세"),
         }
         make, doc_name = makers[key]
+        if key in ("notice", "attendance"):
+            from aict_desktop.ui.meetings.invitations import check_invitations
+
+            if not check_invitations(self, self.services, m.id):
+                return
         if key == "notice":
             from aict_desktop.ui.notice_reason import notice_maker
 
