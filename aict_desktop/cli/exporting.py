@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from aict_desktop.cli.certificates import check_out_path, write_out
+from aict_desktop.cli.certificates import check_out_path, issue_date, write_out
 from aict_desktop.cli import task_report
 from aict_desktop.cli.common import add_verb, open_services
 from aict_desktop.config import Settings
@@ -55,12 +55,12 @@ def _annual_report(sv, target: tuple, fmt: str) -> bytes:
 NOTICE_FORMATS = ("pdf", "docx", "hwpx", "eml", "sms", "sms-long")  # eml: --out is a folder; sms: 성명,휴대전화,문구
 
 
-def _notice(sv, mid: int, fmt: str, urgent_reason=None, per_recipient: bool = False) -> bytes:
+def _notice(sv, mid: int, fmt: str, urgent_reason=None, per_recipient: bool = False, issued_on=None) -> bytes:
     if fmt in ("sms", "sms-long"):
         return sv.notices.sms_csv(mid, urgent_reason=urgent_reason, long=fmt == "sms-long")
     if per_recipient:
-        return sv.notices.per_recipient(mid, fmt, urgent_reason=urgent_reason)
-    return sv.exports.notice(mid, fmt, urgent_reason=urgent_reason)
+        return sv.notices.per_recipient(mid, fmt, urgent_reason=urgent_reason, issued_on=issued_on)
+    return sv.exports.notice(mid, fmt, urgent_reason=urgent_reason, issued_on=issued_on)
 
 
 def _minutes(sv, mid: int, fmt: str, public: bool = False) -> bytes:
@@ -89,6 +89,8 @@ def register(sub) -> None:
     task_report.add_period_options(p)
     p.add_argument("--urgent-reason", metavar="TEXT",
                    help=_("for a notice later than the body's notice days: the reason for urgency (긴급 사유)"))
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help=_("for a printed notice (pdf, docx, hwpx): the date it goes out (default: today)"))
     p.add_argument("--per-recipient", action="store_true",
                    help=_("for a notice: one page per invitee, addressed to each (성명 위원님, 소속)"))
     p.add_argument("--public", action="store_true",
@@ -133,6 +135,9 @@ def cmd_export(args) -> int:
     if args.kind == "notice" and fmt in ("pdf", "docx", "hwpx") and suffix in ("pdf", "docx", "hwpx") and suffix != fmt:
         raise ValidationError(_("--out ends in .{suffix} but --format is {fmt}; give a .{fmt} file.").format(
             suffix=suffix, fmt=fmt))
+    if args.date is not None and args.kind != "notice":
+        raise ValidationError(_("Only a notice takes --date."))
+    issued_on = issue_date(args.date)
     out = check_out_path(args.out)
     services = open_services(args)
     try:
@@ -154,6 +159,12 @@ def cmd_export(args) -> int:
             extra["urgent_reason"] = args.urgent_reason
         if args.kind == "notice":
             extra["per_recipient"] = args.per_recipient
+            if fmt in ("pdf", "docx", "hwpx"):
+                extra["issued_on"] = issued_on
+                warning = services.exports.notice_after_meeting(target, issued_on)
+                if warning:
+                    print(_("Warning: {message}").format(message=warning), _("If it went out earlier, give that day "
+                          "with --date YYYY-MM-DD."), file=sys.stderr)
         if args.kind == "minutes" and args.public:
             extra["public"] = True
         if kind.names:

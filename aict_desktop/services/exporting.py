@@ -21,6 +21,7 @@ from aict_desktop.domain.models import (
     Person,
 )
 from aict_desktop.domain.rules import (
+    dated_after_meeting,
     notice_deadline,
     notice_is_late,
     printed_position,
@@ -164,6 +165,17 @@ class ExportService:
                 urgent_reason=reason,
             )
 
+    def notice_after_meeting(self, meeting_id: int, issued_on: dt.date | None = None) -> str | None:
+        """The warning when the notice would be dated after its meeting (``None``: dated on or before it)."""
+        with self.store.session() as s:
+            m = self._meeting(s, meeting_id)
+            sent = issued_on or m.notice_sent_on or self._today()
+            if m.status is MeetingStatus.CANCELLED or not dated_after_meeting(sent, m.starts_at.date()):
+                return None
+            return _("The notice would be dated {sent}, after the meeting on {day}: a notice sent afterwards "
+                     "called nobody.").format(
+                sent=fmt_date(sent), day=fmt_date(m.starts_at.date()))
+
     def notice_lateness(self, meeting_id: int) -> str | None:
         """Why the notice would need a 긴급 사유 now (``None`` when it is in time or a reason is recorded)."""
         try:
@@ -179,10 +191,11 @@ class ExportService:
     def notice_pdf(self, meeting_id: int, *, urgent_reason: str | None = None) -> bytes:
         return self.notice(meeting_id, "pdf", urgent_reason=urgent_reason)
 
-    def notice(self, meeting_id: int, fmt: str = "pdf", *, urgent_reason: str | None = None) -> bytes:
-        """The notice to 위원 제위 as pdf, docx or hwpx (the 공문 to edit in 한글 or Word)."""
+    def notice(self, meeting_id: int, fmt: str = "pdf", *, urgent_reason: str | None = None,
+               issued_on: dt.date | None = None) -> bytes:
+        """The notice to 위원 제위 as pdf, docx or hwpx (the 공문 to edit in 한글 or Word), dated ``issued_on``."""
         render = notice_renderer(fmt)
-        return render(self.notice_data(meeting_id, urgent_reason=urgent_reason))
+        return render(self.notice_data(meeting_id, urgent_reason=urgent_reason, issued_on=issued_on))
 
     def attendance_sheet_data(self, meeting_id: int):
         from aict_desktop.documents.data import AttendanceSheetData, SheetLine

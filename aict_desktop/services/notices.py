@@ -171,12 +171,12 @@ class NoticeService:
     # --- documents ------------------------------------------------------------------------------
 
     def per_recipient(self, meeting_id: int, fmt: str = "pdf", *, urgent_reason: str | None = None,
-                      only: list[Recipient] | None = None) -> bytes:
+                      only: list[Recipient] | None = None, issued_on: dt.date | None = None) -> bytes:
         """One page per invitee (or per ``only``), addressed 성명 위원님 (소속); pdf, docx or hwpx."""
         from aict_desktop.services.exporting import notice_renderer
 
         render = notice_renderer(fmt)
-        data = self.exports.notice_data(meeting_id, urgent_reason=urgent_reason)
+        data = self.exports.notice_data(meeting_id, urgent_reason=urgent_reason, issued_on=issued_on)
         people = self.recipients(meeting_id) if only is None else only
         if not people:
             raise ValidationError(_("The meeting has no invited members to address."))

@@ -11,7 +11,9 @@ from aict_desktop.domain.rules.attendance import (
 from aict_desktop.domain.rules.composition import (
     Composition, Gender, composition, gender_problem, multi_body_warning, renewal_check, term_problem,
 )
-from aict_desktop.domain.rules.deadlines import attendance_rate, needs_review, notice_deadline, notice_is_late
+from aict_desktop.domain.rules.deadlines import (
+    attendance_rate, dated_after_meeting, needs_review, notice_deadline, notice_is_late,
+)
 from aict_desktop.domain.rules.membership import (
     RECORD_KEEPER, ROLE_ORDER, gets_certificate, in_enrolment, is_commissioned, presiding_role, printed_position,
     role_sort_key, serves_on, signer_roles,
@@ -26,7 +28,8 @@ __all__ = [
     "Attendee", "BodyRules", "Composition", "Gender", "QuorumChange", "RECORD_KEEPER", "ROLE_ORDER", "RecusalKind",
     "SOURCES", "Tally", "VoteBasis", "VoteChoice", "attendance_rate", "composition", "counts_for_quorum",
     "counts_for_vote", "enrolled", "gender_problem", "gets_certificate", "here_now", "in_enrolment",
-    "is_commissioned", "is_paid", "multi_body_warning", "needs_review", "notice_deadline", "notice_is_late",
+    "dated_after_meeting", "is_commissioned", "is_paid", "multi_body_warning", "needs_review", "notice_deadline",
+    "notice_is_late",
     "pay_basis", "presiding_role", "printed_position", "quorum_changes", "renewal_check", "require_quorum",
     "role_sort_key", "rules_of", "serves_on", "signer_roles", "sorted_attendees", "source_of", "tally",
     "term_problem", "totals", "vote_basis",

@@ -12,6 +12,11 @@ def notice_deadline(meeting_day: dt.date, rules: BodyRules) -> dt.date:
     return meeting_day - dt.timedelta(days=rules.notice_days)
 
 
+def dated_after_meeting(sent_on: dt.date, meeting_day: dt.date) -> bool:
+    """A notice dated after its meeting: printed only after a warning (it cannot have called anyone)."""
+    return sent_on > meeting_day
+
+
 def notice_is_late(sent_on: dt.date, meeting_day: dt.date, rules: BodyRules) -> bool:
     return sent_on > notice_deadline(meeting_day, rules)
 
