@@ -5,6 +5,14 @@ from __future__ import annotations
 import pytest
 
 
+@pytest.fixture(scope="session", autouse=True)
+def korean_font(qapp):
+    """The bundled Nanum font as the application font, as the program sets it at start (else Hangul is boxes)."""
+    from aict_desktop.ui.fonts import register_fonts
+
+    assert register_fonts(qapp), "no Korean font to register"
+
+
 @pytest.fixture
 def demo_services(services):
     """The services over a data file holding the demo data set."""

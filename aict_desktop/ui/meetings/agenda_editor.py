@@ -121,9 +121,9 @@ class AgendaEditor(QWidget):
         item = attempt(self, lambda: self.services.meetings.add_item(
             self.meeting_id, self.title.text(), kind=self.kind.currentData(), presenter=self.presenter.text()))
         if item is not None:
+            self.reload(select=item.id)  # selecting fills the fields with the new item: empty them for the next one
             self.title.clear()
             self.presenter.clear()
-            self.reload(select=item.id)
             self.title.setFocus()
 
     def apply(self) -> None:
