@@ -39,7 +39,7 @@ class PeopleTab(EntityPage):
 
     def build_form(self, form) -> None:
         form.line("name", _("Name"))
-        form.combo("institution_id", _("Institution"))
+        form.search_combo("institution_id", _("Institution"))
         form.line("department", _("Department"))
         form.line("position", _("Position"))
         form.enum("gender", _("Gender"), Gender)

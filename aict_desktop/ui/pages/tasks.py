@@ -47,7 +47,7 @@ class TasksPage(EntityPage):
         form.line("title", _("Task title"))
         form.combo("body_id", _("Body"))
         form.combo("owner_person_id", _("Owner"))
-        form.combo("owner_institution_id", _("Owner institution"))
+        form.search_combo("owner_institution_id", _("Owner institution"))
         form.date("due_on", _("Due"), optional=True)
         form.enum("status", _("Status"), TaskStatus)
         form.integer("progress", _("Progress"), 0, 100, " %", step=10)

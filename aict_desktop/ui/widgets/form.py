@@ -136,6 +136,12 @@ class FormPanel(QWidget):
         fill_combo(w, list(items), keep=False)
         return self.add(key, label, w)
 
+    def search_combo(self, key: str, label: str) -> QComboBox:
+        """A long list (institutions) the user narrows by typing, 초성 too."""
+        from aict_desktop.ui.widgets.search_combo import SearchCombo
+
+        return self.add(key, label, SearchCombo())
+
     def enum(self, key: str, label: str, enum_cls) -> QComboBox:
         return self.combo(key, label, enum_items(enum_cls))
 
