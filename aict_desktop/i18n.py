@@ -15,6 +15,7 @@ import gettext
 import io
 import os
 
+from aict_desktop.domain.hangul import attach_particles, has_particle_pair
 from aict_desktop.resources import i18n_dir
 
 DOMAIN = "messages"
@@ -31,8 +32,19 @@ def N_(message: str) -> str:
     return message
 
 
+class _Particled(str):
+    """A Korean message written with both particle forms after a value (``{name}이(가)``): its
+    ``.format()`` keeps the one that fits the value (``홍세아가``, ``김민준이``)."""
+
+    def format(self, *args, **kwargs) -> str:  # type: ignore[override]  # same call, a plain str back
+        return attach_particles(str.format(self, *args, **kwargs))
+
+
 def _(message: str) -> str:
-    return _translations.gettext(message)
+    text = _translations.gettext(message)
+    if "(" in text and _language == "ko" and has_particle_pair(text):
+        return _Particled(text)
+    return text
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -25,62 +25,6 @@ def bracket(text: str) -> str:
     return f"[{text}]" if "(" in text or ")" in text else f"({text})"
 
 
-_DIGIT_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True, "7": True,
-                "8": True, "9": False}  # 영 일 이 삼 사 오 육 칠 팔 구
-_LATIN_FINAL = set("lmnr")  # 엘 엠 엔 알 (the other letters are read without 받침)
-_PAIRS = {"을": ("을", "를"), "를": ("을", "를"), "이": ("이", "가"), "가": ("이", "가"), "은": ("은", "는"),
-          "는": ("은", "는"), "과": ("과", "와"), "와": ("과", "와"), "으로": ("으로", "로"), "로": ("으로", "로"),
-          "이다": ("이다", "다"), "이라": ("이라", "라")}
-
-
-def _last_sound(word: str) -> int | None:
-    """The 받침 of the last sound of ``word`` (0 = none, 8 = ㄹ, else its index), None when unknown.
-
-    A trailing bracket group is not read (``계획(안)`` is read 계획; ``제2026-003호`` is read …호),
-    digits are read as Sino-Korean numbers (``2026`` ends in 육, ``10`` in 십) and Latin letters by name.
-    """
-    import re
-
-    text = word.rstrip()
-    while True:
-        stripped = re.sub(r"\s*(\([^()]*\)|\[[^\[\]]*\])$", "", text)
-        if stripped == text or not stripped:
-            break
-        text = stripped.rstrip()
-    text = text.rstrip(" .,'\"”’")
-    if not text:
-        return None
-    ch = text[-1]
-    if 0xAC00 <= ord(ch) <= 0xD7A3:
-        return (ord(ch) - 0xAC00) % 28
-    if ch.isdigit():
-        digits = re.search(r"\d+$", text).group()
-        if set(digits) == {"0"} or digits.lstrip("0") == "":
-            return 21  # 영
-        zeros = len(digits) - len(digits.rstrip("0"))
-        if zeros:  # 십 백 천 만 …: ㅂ ㄱ ㄴ ㄴ
-            return {1: 17, 2: 1, 3: 4}.get(zeros, 4)
-        return {"1": 8, "7": 8, "8": 8}.get(ch, 21 if _DIGIT_FINAL[ch] else 0)
-    if ch.isascii() and ch.isalpha():
-        return 8 if ch.lower() in "lr" else (16 if ch.lower() in "mn" else 0)
-    return None
-
-
-def particle(word: str, which: str) -> str:
-    """``word`` with the particle that follows it: ``particle("제2026-003호", "을")`` → ``제2026-003호를``.
-
-    ``which`` is either form of 을/를, 이/가, 은/는, 과/와, 으로/로, 이다/다, 이라/라; when the sound cannot
-    be known the pair is written out (``을(를)``).
-    """
-    with_final, without = _PAIRS[which]
-    final = _last_sound(word)
-    if final is None:
-        return f"{word}{with_final}({without})"
-    if with_final == "으로":
-        return word + ("로" if final in (0, 8) else "으로")
-    return word + (with_final if final else without)
-
-
 def when_text(d: MinutesData) -> str:
     text = fmt_datetime(d.starts_at)
     if d.ends_at is not None and d.ends_at.date() == d.starts_at.date():
@@ -196,7 +140,7 @@ def preflight(d: MinutesData) -> None:
 
 def render_pdf(d: MinutesData) -> bytes:
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Spacer
+    from reportlab.platypus import Flowable, KeepTogether, Spacer
 
     from aict_desktop.documents import theme
 
@@ -215,7 +159,7 @@ def render_pdf(d: MinutesData) -> bytes:
     if not d.items:
         story.append(theme.para("(안건 없음)", st.body_indent))
     for it in d.items:
-        block = [theme.para(item_heading(it), st.body.clone("item", fontName=fonts.SERIF_BOLD, spaceBefore=3 * mm))]
+        block: list[Flowable] = [theme.para(item_heading(it), st.body.clone("item", fontName=fonts.SERIF_BOLD, spaceBefore=3 * mm))]
         block.append(theme.para(notes_heading(it), st.body_indent))
         notes = it.notes.strip() or "(기록 없음)"
         block.append(theme.para(notes, st.body_indent.clone("notes", leftIndent=10 * mm)))

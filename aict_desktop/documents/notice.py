@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from aict_desktop.documents import fonts
 from aict_desktop.documents.data import NoticeData
 from aict_desktop.documents.preflight import Field, check
-from aict_desktop.domain.hangul import has_final_consonant
+from aict_desktop.domain.hangul import particle
 from aict_desktop.i18n import _, fmt_date_long, fmt_datetime, fmt_time
 
 
@@ -26,12 +26,6 @@ class Recipient:
         """``홍길동 위원님 (서초구청 과장)``."""
         org = " ".join(x for x in (self.institution, self.position) if x)
         return f"{self.name} 위원님" + (f" ({org})" if org else "")
-
-
-def object_particle(word: str) -> str:
-    """을/를 after ``word``."""
-    final = has_final_consonant(word)
-    return "을(를)" if final is None else ("을" if final else "를")
 
 
 def when_text(d: NoticeData) -> str:
@@ -64,7 +58,7 @@ ATTACHMENT = "붙임  회의 자료 1부.  끝."
 
 def official_items(d: NoticeData) -> list[tuple[int, str]]:
     """The body of the notice as a 공문: (level, text); 1. / 가. / 1) 항목 기호, wrapped lines hang."""
-    items = [(0, f"1. {d.title}{object_particle(d.title)} 다음과 같이 개최하오니 참석하여 주시기 바랍니다."),
+    items = [(0, f"1. {particle(d.title, '을')} 다음과 같이 개최하오니 참석하여 주시기 바랍니다."),
              (1, f"가. 일시: {when_text(d)}"), (1, f"나. 장소: {d.place or '-'}"), (1, "다. 안건")]
     items += [(2, f"{i}) [{a.kind}] {a.title}" + (f" ({a.presenter})" if a.presenter else ""))
               for i, a in enumerate(d.agenda, start=1)] or [(2, "-")]
@@ -104,7 +98,7 @@ def render_pdf(d: NoticeData, recipients: list[Recipient] | None = None) -> byte
 
 def _story(d: NoticeData, to: str) -> list:
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Spacer
+    from reportlab.platypus import Flowable, KeepTogether, Spacer
 
     from aict_desktop.documents import theme
 
@@ -130,7 +124,7 @@ def _story(d: NoticeData, to: str) -> list:
         Spacer(1, 4 * mm),
         theme.para(f"수신: {to}", st.body),
         Spacer(1, 5 * mm),
-        theme.para(f"{d.title}{object_particle(d.title)} 아래와 같이 개최하오니 바쁘시더라도 참석하여 주시기 바랍니다.", st.body),
+        theme.para(f"{particle(d.title, '을')} 아래와 같이 개최하오니 바쁘시더라도 참석하여 주시기 바랍니다.", st.body),
         Spacer(1, 6 * mm),
         theme.para("- 아    래 -", st.center),
         Spacer(1, 5 * mm),
@@ -140,7 +134,7 @@ def _story(d: NoticeData, to: str) -> list:
         story += [Spacer(1, 5 * mm), theme.para(f"※ {d.note}", st.body)]
     if d.urgent_reason:
         story += [Spacer(1, 3 * mm), theme.para(f"※ 긴급 개최 사유: {d.urgent_reason}", st.body)]
-    closing = [Spacer(1, 18 * mm)]
+    closing: list[Flowable] = [Spacer(1, 18 * mm)]
     if d.issued_on:
         closing.append(theme.para(fmt_date_long(d.issued_on), st.center))
         closing.append(Spacer(1, 8 * mm))

@@ -1,6 +1,8 @@
-"""Hangul helpers: 초성 for search and the 으로/로 particle."""
+"""Hangul helpers: 초성 for search and the particles (은/는, 이/가, 을/를, 과/와, 으로/로) after a value."""
 
 from __future__ import annotations
+
+import re
 
 _BASE, _LAST = 0xAC00, 0xD7A3
 _CHOSUNG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
@@ -84,25 +86,92 @@ def query_variants(query: str) -> list[str]:
     return out
 
 
-def has_final_consonant(word: str) -> bool | None:
-    """Whether the last syllable has a 받침 (None if it is not Hangul)."""
-    for ch in reversed(word.strip()):
-        if is_syllable(ch):
-            return (ord(ch) - _BASE) % 28 != 0
-        if ch.isalnum():
-            return None
+def particle_euro(word: str) -> str:
+    """The 으로/로 particle after ``word``: 위원으로, 위원장으로, 간사로, 분과장으로 (``(으)로`` when unknown)."""
+    return particle(word, "으로")[len(word):]
+
+
+# --- particles after a value put into a message ------------------------------------------------------
+
+_DIGIT_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True, "7": True,
+                "8": True, "9": False}  # 영 일 이 삼 사 오 육 칠 팔 구
+_LATIN_FINAL = set("lmnr")  # 엘 엠 엔 알 (the other letters are read without 받침)
+_PAIRS = {"을": ("을", "를"), "를": ("을", "를"), "이": ("이", "가"), "가": ("이", "가"), "은": ("은", "는"),
+          "는": ("은", "는"), "과": ("과", "와"), "와": ("과", "와"), "으로": ("으로", "로"), "로": ("으로", "로"),
+          "이다": ("이다", "다"), "이라": ("이라", "라")}
+
+
+def last_sound(word: str) -> int | None:
+    """The 받침 of the last sound of ``word`` (0 = none, 8 = ㄹ, else its index), None when unknown.
+
+    A trailing bracket group is not read (``계획(안)`` is read 계획; ``제2026-003호`` is read …호),
+    digits are read as Sino-Korean numbers (``2026`` ends in 육, ``10`` in 십) and Latin letters by name.
+    """
+    text = word.rstrip()
+    while True:
+        stripped = re.sub(r"\s*(\([^()]*\)|\[[^\[\]]*\])$", "", text)
+        if stripped == text or not stripped:
+            break
+        text = stripped.rstrip()
+    text = text.rstrip(" .,'\"”’")
+    if not text:
+        return None
+    ch = text[-1]
+    if 0xAC00 <= ord(ch) <= 0xD7A3:
+        return (ord(ch) - 0xAC00) % 28
+    if ch.isdigit():
+        found = re.search(r"\d+$", text)
+        assert found is not None  # text ends in a digit
+        digits = found.group()
+        if set(digits) == {"0"} or digits.lstrip("0") == "":
+            return 21  # 영
+        zeros = len(digits) - len(digits.rstrip("0"))
+        if zeros:  # 십 백 천 만 …: ㅂ ㄱ ㄴ ㄴ
+            return {1: 17, 2: 1, 3: 4}.get(zeros, 4)
+        return {"1": 8, "7": 8, "8": 8}.get(ch, 21 if _DIGIT_FINAL[ch] else 0)
+    if ch.isascii() and ch.isalpha():
+        return 8 if ch.lower() in "lr" else (16 if ch.lower() in "mn" else 0)
     return None
 
 
-def particle_euro(word: str) -> str:
-    """The 으로/로 particle after ``word``: 위원으로, 위원장으로, 간사로, 분과장으로.
+def particle(word: str, which: str) -> str:
+    """``word`` with the particle that follows it: ``particle("제2026-003호", "을")`` → ``제2026-003호를``.
 
-    로 after a vowel or after ㄹ 받침 (e.g. 서울로); 으로 after any other 받침.
+    ``which`` is either form of 을/를, 이/가, 은/는, 과/와, 으로/로, 이다/다, 이라/라; when the sound cannot
+    be known the pair is written out (``을(를)``).
     """
-    for ch in reversed(word.strip()):
-        if is_syllable(ch):
-            final = (ord(ch) - _BASE) % 28
-            return "로" if final in (0, 8) else "으로"  # 8 = ㄹ
-        if ch.isalnum():
-            break
-    return "(으)로"
+    with_final, without = _PAIRS[which]
+    final = last_sound(word)
+    if final is None:
+        return f"{word}{with_final}({without})"
+    if with_final == "으로":
+        return word + ("로" if final in (0, 8) else "으로")
+    return word + (with_final if final else without)
+
+
+_PARTICLES = {"은(는)": ("은", "는"), "이(가)": ("이", "가"), "을(를)": ("을", "를"), "과(와)": ("과", "와"),
+              "와(과)": ("과", "와"), "(으)로": ("으로", "로")}
+_PARTICLE_RE = re.compile("|".join(re.escape(k) for k in _PARTICLES))
+
+
+def has_particle_pair(text: str) -> bool:
+    return _PARTICLE_RE.search(text) is not None
+
+
+def attach_particles(text: str) -> str:
+    """``홍세아이(가)`` → ``홍세아가``, ``위원회은(는)`` → ``위원회는``, ``서울(으)로`` → ``서울로``.
+
+    The Korean catalog writes both forms after a value it cannot know (``{name}이(가)``); once the
+    value is in, the one that fits how it ends is kept. Text after which nothing readable comes stays
+    with both forms.
+    """
+    def pick(m: re.Match) -> str:
+        final = last_sound(text[: m.start()])
+        if final is None:
+            return m.group(0)
+        with_final, without = _PARTICLES[m.group(0)]
+        if m.group(0) == "(으)로":
+            return without if final in (0, 8) else with_final
+        return with_final if final else without
+
+    return _PARTICLE_RE.sub(pick, text)

@@ -15,7 +15,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from aict_desktop.documents.data import NoticeData
-from aict_desktop.documents.notice import Recipient, agenda_lines, object_particle, when_text
+from aict_desktop.documents.notice import Recipient, agenda_lines, when_text
+from aict_desktop.domain.hangul import particle
 from aict_desktop.domain.errors import ValidationError
 from aict_desktop.i18n import _, fmt_time
 
@@ -68,7 +69,7 @@ def subject_and_body(t: Template, d: NoticeData, r: Recipient, *, changed: bool,
     subject, body = fill(t.subject, values).replace("\n", " ").strip(), fill(t.body, values)
     if cancelled:
         subject = f"[취소] {d.title} 개최 취소 알림"
-        body = (f"{r.name} 위원님께\n\n{when_text(d)} {d.place} 개최 예정이던 {d.title}이(가) 취소되었음을 알려 드립니다.\n"
+        body = (f"{r.name} 위원님께\n\n{when_text(d)} {d.place} 개최 예정이던 {particle(d.title, '이')} 취소되었음을 알려 드립니다.\n"
                 f"일정표의 회의는 붙임 일정 파일로 취소됩니다.\n\n문의: {values['문의처']}\n\n{values['기구']} 드림\n")
     elif changed:
         subject = f"[변경] {subject}"
@@ -150,7 +151,7 @@ def _cut(text: str, limit: int) -> str:
 
 def sms_long(d: NoticeData, r: Recipient) -> str:
     agenda = " / ".join(f"{a.title}" for a in d.agenda)
-    lines = [f"[{d.issuer or d.body_name}] {r.name} 위원님께", f"{d.title}{object_particle(d.title)} 다음과 같이 개최합니다.",
+    lines = [f"[{d.issuer or d.body_name}] {r.name} 위원님께", f"{particle(d.title, '을')} 다음과 같이 개최합니다.",
              f"- 일시: {when_text(d)}", f"- 장소: {d.place or '-'}"]
     if agenda:
         lines.append(f"- 안건: {agenda}")
@@ -189,12 +190,12 @@ def _reply_text(code, resp) -> str:
     return f"{code} {text}".strip()
 
 
-def connect(cfg: SmtpConfig, password: str | None):
+def connect(cfg: SmtpConfig, password: str | None) -> smtplib.SMTP:
     if not cfg.host:
         raise ValidationError(_("No SMTP server is set; give --smtp HOST:PORT or set it in 설정."))
     try:
         if cfg.security == "ssl":
-            smtp = smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=cfg.timeout, context=ssl.create_default_context())
+            smtp: smtplib.SMTP = smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=cfg.timeout, context=ssl.create_default_context())
         else:
             smtp = smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout)
             if cfg.security == "starttls":
@@ -213,7 +214,7 @@ def connect(cfg: SmtpConfig, password: str | None):
     return smtp
 
 
-def send_one(smtp, msg: EmailMessage, sender: str, to: str) -> tuple[str, str]:
+def send_one(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: str) -> tuple[str, str]:
     """("sent", "") or ("refused", the server's reply) for one message to one address."""
     try:
         refused = smtp.send_message(msg, from_addr=sender, to_addrs=[to])

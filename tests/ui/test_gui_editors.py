@@ -36,7 +36,7 @@ def test_validation_message_is_shown_beside_the_field(main_window, demo_services
     people.new_record()
     before = len(demo_services.roster.list_people())
     assert not people.save_record()  # no name
-    assert people.form.errors["name"].text() == "성명은(는) 필수 항목입니다."
+    assert people.form.errors["name"].text() == "성명은 필수 항목입니다."  # the particle that fits 성명
     assert not people.form.errors["name"].isHidden()
     people.form.fields["name"].setText("홍길동")
     people.form.fields["email"].setText("not-an-email")

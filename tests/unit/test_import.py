@@ -183,7 +183,7 @@ def test_bad_institution_rows_are_all_reported(services, tmp_path):
     assert [(p.row_number, p.column) for p in result.problems] == [
         (3, "기관명"), (4, "구분"), (5, "기관명"), (6, "기관명"), (7, "대표전화")]
     texts = [p.describe() for p in result.problems]
-    assert texts[1].startswith("4행 '구분': '대기엄'은(는) 올바른 구분이(가) 아닙니다")
+    assert texts[1].startswith("4행 '구분': '대기엄'은 올바른 구분이 아닙니다")
     assert "2행" in texts[2]  # names the first occurrence
     assert snapshot(services) == before
 

@@ -188,7 +188,7 @@ def test_roster_pdf_columns_keep_words_whole():
     ("KAIST", "이", "KAIST가"), ("홍길동(서초구청)", "과", "홍길동(서초구청)과"), ("★", "을", "★을(를)"),
 ])
 def test_particle_follows_the_last_sound(word, which, expected):
-    from aict_desktop.documents.minutes import particle
+    from aict_desktop.domain.hangul import particle
 
     assert particle(word, which) == expected
 
