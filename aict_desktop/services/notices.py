@@ -19,7 +19,9 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable
+from email.message import EmailMessage
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
@@ -33,6 +35,10 @@ from aict_desktop.services.attendees import meeting_attendees
 from aict_desktop.services.notice_mail import SendResult, SmtpConfig, Template
 from aict_desktop.store.audit import log_access
 from aict_desktop.store.identity import ensure_identity
+
+if TYPE_CHECKING:
+    from aict_desktop.services.exporting import ExportService
+    from aict_desktop.store.engine import Store
 
 SMTP_KEY = "smtp"
 KEYRING_SERVICE = "AICT Secretariat SMTP"
@@ -54,7 +60,7 @@ def _put(s: Session, key: str, value: dict) -> None:
 
 
 class NoticeService:
-    def __init__(self, store, exports):
+    def __init__(self, store: Store, exports: ExportService) -> None:
         self.store = store
         self.exports = exports
 
@@ -72,6 +78,20 @@ class NoticeService:
             _put(s, SMTP_KEY, {"host": cfg.host, "port": cfg.port, "security": cfg.security, "user": cfg.user,
                                "sender": cfg.sender})
         return cfg
+
+    def test_smtp(self, cfg: SmtpConfig, password: str | None = None) -> str:
+        """연결 시험: connect (and log in) to the server and leave; the server's greeting, or a ValidationError."""
+        import contextlib
+        import smtplib
+
+        from aict_desktop.services.notice_mail import connect
+
+        cfg = self.check_smtp(cfg)
+        smtp = connect(cfg, password if password is not None else self.smtp_password(cfg))
+        greeting = getattr(smtp, "ehlo_resp", None) or b""
+        with contextlib.suppress(smtplib.SMTPException, OSError):
+            smtp.quit()
+        return greeting.decode("utf-8", "replace").splitlines()[0] if greeting else ""
 
     @staticmethod
     def check_smtp(cfg: SmtpConfig) -> SmtpConfig:
@@ -153,6 +173,7 @@ class NoticeService:
                 if not a.is_member or a.person_id is None:
                     continue
                 p = s.get(Person, a.person_id)
+                assert p is not None  # an attendance's person (foreign key)
                 out.append(Recipient(name=a.name, institution=a.institution, position=a.position,
                                      person_id=a.person_id, email=(p.email or "").strip(), mobile=(p.mobile or "").strip()))
             return out
@@ -208,7 +229,7 @@ class NoticeService:
         return notice_ics.build_ics(entry, organizer=organizer)
 
     def messages(self, meeting_id: int, *, sender: str = "", urgent_reason: str | None = None,
-                 for_outlook: bool = False) -> tuple[int, list[tuple[Recipient, object]]]:
+                 for_outlook: bool = False) -> tuple[int, list[tuple[Recipient, EmailMessage]]]:
         """(SEQUENCE, [(recipient, message)]) for every invitee with an e-mail address."""
         from aict_desktop.documents import notice
 
@@ -255,6 +276,7 @@ class NoticeService:
         data = self.exports.notice_data(meeting_id, urgent_reason=urgent_reason)
         with self.store.session() as s:
             body = s.get(Body, self._meeting(s, meeting_id).body_id)
+            assert body is not None  # a meeting's body (foreign key)
             short_name, body_name = body.short_name or body.name, body.name
         return [(r, notice_mail.sms_short(data, r, short_name, body_name), notice_mail.sms_long(data, r))
                 for r in self.recipients(meeting_id)]

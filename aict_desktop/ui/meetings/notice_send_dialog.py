@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -35,10 +33,10 @@ from aict_desktop.i18n import N_, _
 from aict_desktop.services.notice_mail import SmtpConfig, valid_email
 from aict_desktop.ui.base_dialog import BaseDialog
 from aict_desktop.ui.feedback import show_error, show_info
+from aict_desktop.ui.smtp_fields import SmtpFields
 from aict_desktop.ui.worker import run_in_background
 
 STATUS = {"sent": N_("Sent"), "refused": N_("Refused"), "failed": N_("Not sent"), "skipped": N_("Sent before")}
-SECURITY = (("starttls", N_("STARTTLS")), ("ssl", N_("SSL/TLS")), ("none", N_("None (office network only)")))
 
 
 class _Bridge(QObject):
@@ -75,31 +73,10 @@ class NoticeSendDialog(BaseDialog):
     def _mail_tab(self) -> QWidget:
         w = QWidget()
         lay = QVBoxLayout(w)
-        cfg = self.notices.smtp_settings()
-        form = QFormLayout()
-        self.host = QLineEdit(cfg.host)
-        self.host.setPlaceholderText("mail.example.go.kr")
-        self.port = QSpinBox()
-        self.port.setRange(1, 65535)
-        self.port.setValue(cfg.port)
-        self.security = QComboBox()
-        for key, label in SECURITY:
-            self.security.addItem(_(label), key)
-        self.security.setCurrentIndex(max(0, self.security.findData(cfg.security)))
-        self.user = QLineEdit(cfg.user)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(_("(kept in the system keyring)") if self.notices.smtp_password(cfg)
-                                         else "")
-        self.keep = QCheckBox(_("Keep the password in the system keyring"))
-        self.keep.setChecked(True)
-        self.sender = QLineEdit(cfg.sender)
-        self.sender.setPlaceholderText("aict@example.go.kr")
-        for label, field in ((_("SMTP server"), self.host), (_("Port"), self.port), (_("Security"), self.security),
-                             (_("User"), self.user), (_("Password"), self.password), ("", self.keep),
-                             (_("Sender's e-mail"), self.sender)):
-            form.addRow(label, field)
-        lay.addLayout(form)
+        self.smtp = SmtpFields(self.notices)
+        self.host, self.port, self.security = self.smtp.host, self.smtp.port, self.smtp.security
+        self.user, self.password, self.keep, self.sender = self.smtp.user, self.smtp.password, self.smtp.keep, self.smtp.sender
+        lay.addWidget(self.smtp)
         with_mail = [r for r in self.recipients if valid_email(r.email)]
         self.table = QTableWidget(len(with_mail), 4)
         self.table.setHorizontalHeaderLabels([_("Name"), _("Institution"), _("E-mail"), _("Result")])
@@ -211,21 +188,18 @@ class NoticeSendDialog(BaseDialog):
     # --- e-mail -----------------------------------------------------------------------------------
 
     def config(self) -> SmtpConfig:
-        return SmtpConfig(host=self.host.text(), port=self.port.value(), security=self.security.currentData(),
-                          user=self.user.text(), sender=self.sender.text())
+        return self.smtp.config()
 
     def send(self) -> None:
         go, reason = self.urgent_reason()
         if not go:
             return
         try:
-            cfg = self.notices.save_smtp_settings(self.config())
+            cfg = self.smtp.save()
         except DomainError as err:
             show_error(self, err)
             return
-        password = self.password.text() or None
-        if password and self.keep.isChecked():
-            self.notices.set_smtp_password(cfg, password)
+        password = self.smtp.typed_password()
         self.send_button.setEnabled(False)
         self.retry_button.setEnabled(False)
         self.progress.setValue(0)

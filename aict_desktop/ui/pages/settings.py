@@ -86,6 +86,10 @@ class SettingsPage(QWidget):
         pl.addLayout(row)
         lay.addWidget(program)
         self._data_line = data_line
+        from aict_desktop.ui.settings_mail import MailSettingsBox
+
+        self.mail_box = MailSettingsBox(services)
+        lay.addWidget(self.mail_box)
 
         body_box = QGroupBox(_("Settings per body"))
         bl = QVBoxLayout(body_box)
@@ -251,7 +255,8 @@ class SettingsPage(QWidget):
                                            or self.rules_form.budget_changed() or self._seal_changed)
 
     def has_unsaved_changes(self) -> bool:
-        return self.program_form.is_dirty(ignore=("server_password",)) or self.body_has_changes()
+        return (self.program_form.is_dirty(ignore=("server_password",)) or self.body_has_changes()
+                or self.mail_box.is_dirty())
 
     def confirm_leave(self) -> bool:
         """저장 / 저장 안 함 / 취소 before typed settings go away; True when the page may be left."""
@@ -260,8 +265,10 @@ class SettingsPage(QWidget):
         answer = ask_unsaved(self, _("Settings"))
         if answer == SAVE:
             return ((not self.program_form.is_dirty(ignore=("server_password",)) or self.save_program())
-                    and (not self.body_has_changes() or self.save_body()))
+                    and (not self.body_has_changes() or self.save_body())
+                    and (not self.mail_box.is_dirty() or self.mail_box.save()))
         if answer == DISCARD:
+            self.mail_box.reload()
             self.load_program()
             self.load_body()
             return True
