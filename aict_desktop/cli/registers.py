@@ -1,4 +1,4 @@
-"""``aict export register --body B`` and ``aict export seal-register --year Y`` (DESIGN §4).
+"""``aict export register --body B``, ``aict export seal-register --year Y`` and ``aict export institutions --body B`` (DESIGN §4).
 
 They are kinds of ``aict export``: this module adds them to ``cli.exporting.EXPORT_KINDS`` when
 imported, so it is listed before ``aict_desktop.cli.exporting`` in ``cli._COMMAND_MODULES``
@@ -30,6 +30,11 @@ def _seal_register(sv, target: tuple, fmt: str) -> bytes:
     return render_seal_register(year, sv.certificates.seal_prints(year, body_id), fmt, name)
 
 
+def _participants(sv, body_id: int, fmt: str) -> bytes:
+    return sv.roster.participants_document(body_id, fmt)
+
+
+EXPORT_KINDS.setdefault("institutions", ExportKind("body", ("pdf", "xlsx"), _participants))  # 참여기관 명단
 EXPORT_KINDS.setdefault("register", ExportKind("body", ("pdf", "xlsx"), _register))
 EXPORT_KINDS.setdefault("seal-register", ExportKind("year", ("pdf", "xlsx"), _seal_register))
 

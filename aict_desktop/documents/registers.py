@@ -16,6 +16,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from aict_desktop.documents.preflight import Field, check
 from aict_desktop.i18n import _, fmt_date
@@ -73,33 +74,38 @@ def _preflight(title: str, rows: Sequence[Sequence]) -> None:
     check(fields)
 
 
-def _pdf(title: str, subtitle: str, headers: Sequence[str], rows: Sequence[Sequence], widths_mm: Sequence[float],
-         centred: Sequence[int], row_mm: float) -> bytes:
+def table_pdf(title: str, subtitle: str, headers: Sequence[str], rows: Sequence[Sequence], widths_mm: Sequence[float],
+              centred: Sequence[int], row_mm: float | None) -> bytes:
+    """An A4 list: title, subtitle, a grid whose header row repeats on every page (``row_mm``: fixed row height)."""
     from reportlab.lib.units import mm
 
     from aict_desktop.documents import theme
 
     _preflight(title, rows)
     st = theme.styles()
-    table = [theme.head_row(headers)]
+    table: list[list[Any]] = [theme.head_row(headers)]
     for r in rows:
         table.append([theme.para(str(v), st.cell_center if i in centred else st.cell) for i, v in enumerate(r)])
     if not rows:
         table.append([theme.para(_("(none)"), st.cell_center)] + [""] * (len(headers) - 1))
     story = [theme.para(title, st.title), theme.para(subtitle, st.subtitle),
-             theme.grid(table, [w * mm for w in widths_mm], row_height=[None] + [row_mm * mm] * (len(table) - 1),
+             theme.grid(table, [w * mm for w in widths_mm], row_height=[None] + [row_mm * mm if row_mm else None] * (len(table) - 1),
                         extra=[("SPAN", (0, 1), (-1, 1))] if not rows else [])]
     return theme.build(story, title=title)
 
 
-def _xlsx(title: str, headers: Sequence[str], rows: Sequence[Sequence], widths: Sequence[int]) -> bytes:
+def table_xlsx(title: str, headers: Sequence[str], rows: Sequence[Sequence], widths: Sequence[int], *,
+               row_height: float = 30) -> bytes:
+    """An A4 list: title, a header row printed on every page, bordered rows ``row_height`` points high."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     _preflight(title, rows)
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook opens on its one worksheet
     ws.title = title[:31]
     ws.append([safe_cell(title)])
     ws["A1"].font = Font(bold=True, size=14)
@@ -112,22 +118,27 @@ def _xlsx(title: str, headers: Sequence[str], rows: Sequence[Sequence], widths: 
         cell.alignment = Alignment(horizontal="center", vertical="center")
     for r in rows:
         ws.append([safe_cell(v) for v in r])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "yyyy. m. d."  # a real date cell that sorts and filters, shown as printed
     for row in ws.iter_rows(min_row=2, max_row=ws.max_row):
         for cell in row:
             cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-            if cell.row > 2:
+            if cell.row is not None and cell.row > 2:
                 cell.alignment = Alignment(vertical="center", wrap_text=True)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    for r in range(3, ws.max_row + 1):
-        ws.row_dimensions[r].height = 30  # room to sign
+    for row_no in range(3, ws.max_row + 1):
+        ws.row_dimensions[row_no].height = row_height  # 30: room to sign
     ws.freeze_panes = "A3"
     ws.print_title_rows = "2:2"  # the header row on every printed page
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    page_fit = ws.sheet_properties.pageSetUpPr
+    assert page_fit is not None  # every new sheet has one
+    page_fit.fitToPage = True
     ws.print_options.horizontalCentered = True
     buf = io.BytesIO()
     wb.save(buf)
@@ -142,10 +153,10 @@ def render_register(body_name: str, lines: Sequence[RegisterLine], fmt: str, as_
     title = register_title(body_name)
     rows = register_rows(lines)
     if fmt == "xlsx":
-        return _xlsx(title, REGISTER_HEADERS, rows, (20, 12, 34, 14, 18, 16))
+        return table_xlsx(title, REGISTER_HEADERS, rows, (20, 12, 34, 14, 18, 16))
     valid = sum(1 for ln in lines if ln.status == "유효")
     subtitle = f"({fmt_date(as_of)} 현재, 발급 {len(lines)}건 · 유효 {valid}건)"
-    return _pdf(title, subtitle, REGISTER_HEADERS, rows, (28, 20, 48, 24, 30, 20), centred=(0, 1, 3, 4),
+    return table_pdf(title, subtitle, REGISTER_HEADERS, rows, (28, 20, 48, 24, 30, 20), centred=(0, 1, 3, 4),
                 row_mm=10)
 
 
@@ -157,8 +168,8 @@ def render_seal_register(year: int, prints: Sequence[SealPrint], fmt: str, body_
     title = seal_register_title(year)
     rows = seal_rows(prints)
     if fmt == "xlsx":
-        return _xlsx(title, SEAL_HEADERS, rows, (6, 14, 44, 7, 36, 12))
+        return table_xlsx(title, SEAL_HEADERS, rows, (6, 14, 44, 7, 36, 12))
     scope = f"{body_name}, " if body_name else ""
     subtitle = f"({scope}직인을 인쇄한 위촉장, 총 {sum(p.sheets for p in prints)}매)"
-    return _pdf(title, subtitle, SEAL_HEADERS, rows, (12, 26, 60, 11, 41, 20), centred=(0, 1, 3, 4, 5),
+    return table_pdf(title, subtitle, SEAL_HEADERS, rows, (12, 26, 60, 11, 41, 20), centred=(0, 1, 3, 4, 5),
                 row_mm=10)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.enums import MembershipRole, Sector
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.hangul import initials, matches
 from aict_desktop.domain.models import Appointment, Attendance, Body, Institution, InstitutionMembership, Person, Task
-from aict_desktop.domain.rules import Gender, serves_on
+from aict_desktop.domain.rules import Gender, serves_on, takes_part_on
 from aict_desktop.domain.text import compare_key
 from aict_desktop.i18n import _
 from aict_desktop.services.rows import InstitutionRow, PersonRow
@@ -27,8 +27,12 @@ from aict_desktop.services.validation import (
 )
 from aict_desktop.store.optimistic import save_versioned
 
+if TYPE_CHECKING:
+    from aict_desktop.documents.participants import ParticipantLine
+    from aict_desktop.store.engine import Store
 
-def parse_gender(value, *, field: str | None = "gender") -> Gender:
+
+def parse_gender(value: Any, *, field: str | None = "gender") -> Gender:
     """남/여, 남성/여성, M/F (and blank: 미입력) as a Gender; anything else is a ValidationError naming it."""
     if isinstance(value, Gender):
         return value
@@ -39,11 +43,12 @@ def parse_gender(value, *, field: str | None = "gender") -> Gender:
             value=value), field=field) from None
 
 
-def parse_birth_year(value, *, field: str | None = "birth_year", today: dt.date | None = None) -> int | None:
+def parse_birth_year(value: Any, *, field: str | None = "birth_year", today: dt.date | None = None) -> int | None:
     """출생연도: a year from 1900 to this year (``1975``, ``1975년``, a number cell); blank is none."""
     this_year = (today or dt.date.today()).year
     if value is None or isinstance(value, bool):
         return None
+    year: int | None
     if isinstance(value, (dt.date, dt.datetime)):
         year = value.year
     elif isinstance(value, float) and value.is_integer():
@@ -78,7 +83,7 @@ def _institution_keys(s: Session) -> dict[str, list[tuple[int, str]]]:
 class RosterService:
     """Institutions, their memberships, and people."""
 
-    def __init__(self, store):
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     # --- institutions --------------------------------------------------------
@@ -114,11 +119,12 @@ class RosterService:
             v["is_sample"] = bool(data["is_sample"])
         return v
 
-    def create_institution(self, session: Session | None = None, **data) -> Institution:
+    def create_institution(self, session: Session | None = None, **data: Any) -> Institution:
         if session is not None:
             inst = Institution(**self._institution_values(data, session, None))
             session.add(inst)
             session.flush()
+            assert inst.id is not None
             _institution_keys(session).setdefault(compare_key(inst.name), []).append((inst.id, inst.name))
             return inst
         with self.store.write() as s:
@@ -169,19 +175,19 @@ class RosterService:
                 ids = {
                     m.institution_id
                     for m in memberships
-                    if m.body_id == body_id and (not current_only or m.left_on is None or m.left_on >= today)
+                    if m.body_id == body_id and (not current_only or takes_part_on(m, today))
                 }
-                q = q.where(Institution.id.in_(ids))
+                q = q.where(col(Institution.id).in_(ids))
             if sector is not None:
                 q = q.where(Institution.sector == sector)
             insts = s.exec(q.order_by(Institution.name)).all()
             body_names = {b.id: b.name for b in s.exec(select(Body))}
             counts = dict(
-                s.exec(select(Person.institution_id, func.count()).group_by(Person.institution_id)).all()
+                s.exec(select(col(Person.institution_id), func.count()).group_by(col(Person.institution_id))).all()
             )
             bodies_of: dict[int, list[str]] = defaultdict(list)
             for m in memberships:
-                if m.left_on is None or m.left_on >= today:
+                if takes_part_on(m, today):
                     bodies_of[m.institution_id].append(body_names.get(m.body_id, ""))
             return [
                 InstitutionRow(
@@ -197,7 +203,7 @@ class RosterService:
                     bodies=bodies_of.get(i.id, []),
                 )
                 for i in insts
-                if not search or matches(search, i.name)
+                if (not search or matches(search, i.name)) and i.id is not None  # (ids: always, stored rows)
             ]
 
     def add_membership(self, institution_id: int, body_id: int, *, role: MembershipRole | str = MembershipRole.MEMBER,
@@ -209,7 +215,7 @@ class RosterService:
                 select(InstitutionMembership).where(
                     InstitutionMembership.institution_id == institution_id,
                     InstitutionMembership.body_id == body_id,
-                    InstitutionMembership.left_on.is_(None),
+                    col(InstitutionMembership.left_on).is_(None),
                 )
             ).first()
             if current is not None:
@@ -238,6 +244,35 @@ class RosterService:
             check_range(m.joined_on, left, _("Membership"))
             m.left_on = left
             s.add(m)
+
+    def participants(self, body_id: int, on: dt.date | None = None) -> list[ParticipantLine]:
+        """참여기관 명단: the body's member institutions on ``on`` (today), by sector then name."""
+        from aict_desktop.documents.participants import ParticipantLine
+
+        on = on or dt.date.today()
+        order = {sector: k for k, sector in enumerate(Sector)}
+        with self.store.session() as s:
+            q = (select(InstitutionMembership, Institution)
+                 .join(Institution, col(InstitutionMembership.institution_id) == Institution.id)
+                 .where(InstitutionMembership.body_id == body_id))
+            taking_part = [(m, i) for m, i in s.exec(q).all() if takes_part_on(m, on)]
+        taking_part.sort(key=lambda mi: (order[mi[1].sector], mi[1].name))
+        return [ParticipantLine(sector=i.sector.value, name=i.name, role=m.role.value, joined_on=m.joined_on,
+                                note=m.note) for m, i in taking_part]
+
+    def participants_document(self, body_id: int, fmt: str = "pdf", on: dt.date | None = None) -> bytes:
+        """참여기관 명단 as pdf or xlsx (``aict export institutions``, the 기관 page)."""
+        from aict_desktop.documents.participants import render
+
+        if fmt not in ("pdf", "xlsx"):
+            raise ValidationError(_("The list of institutions can be saved as pdf or xlsx, not '{fmt}'.").format(fmt=fmt))
+        on = on or dt.date.today()
+        with self.store.session() as s:
+            body = s.get(Body, body_id)
+            if body is None:
+                raise NotFound(_("The body no longer exists."))
+            name = body.name
+        return render(name, self.participants(body_id, on), fmt, on)
 
     def memberships(self, *, body_id: int | None = None, institution_id: int | None = None) -> list[InstitutionMembership]:
         with self.store.session() as s:
@@ -277,7 +312,7 @@ class RosterService:
             v["birth_year"] = parse_birth_year(data["birth_year"])
         return v
 
-    def create_person(self, session: Session | None = None, **data) -> Person:
+    def create_person(self, session: Session | None = None, **data: Any) -> Person:
         if session is not None:
             person = Person(**self._person_values(data, session, None))
             session.add(person)
@@ -321,9 +356,11 @@ class RosterService:
         today = dt.date.today()
         with self.store.session() as s:
             # plain columns, not Person entities: 20,000 people load in ~0.1 s instead of ~0.5 s (GUI people page)
-            q = select(Person.id, Person.name, Institution.name, Person.position, Person.department, Person.email,
-                       Person.mobile, Person.institution_id, Person.name_initials, Person.gender,
-                       Person.birth_year).join(
+            # (the ignore: sqlmodel's select() is typed for at most 4 columns, and these are 11)
+            q = select(  # type: ignore[call-overload]
+                Person.id, Person.name, Institution.name, Person.position, Person.department, Person.email,
+                Person.mobile, Person.institution_id, Person.name_initials, Person.gender,
+                Person.birth_year).join(
                 Institution, Person.institution_id == Institution.id, isouter=True)
             if institution_id is not None:
                 q = q.where(Person.institution_id == institution_id)
@@ -333,7 +370,7 @@ class RosterService:
                     for a in s.exec(select(Appointment).where(Appointment.body_id == body_id))
                     if serves_on(a, today)
                 }
-                q = q.where(Person.id.in_(ids))
+                q = q.where(col(Person.id).in_(ids))
             rows = [
                 PersonRow(id=pid, name=name, institution=inst_name, position=position, department=department,
                           email=email, mobile=mobile, institution_id=inst_id, initials=ini,

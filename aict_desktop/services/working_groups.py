@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.enums import BodyKind, ProgramKind, Role, TaskStatus
 from aict_desktop.domain.errors import NotFound, ValidationError
@@ -26,12 +26,18 @@ from aict_desktop.domain.models import (
     Program,
     Task,
 )
-from aict_desktop.domain.rules import printed_position, role_sort_key, serves_on
+from aict_desktop.domain.rules import printed_position, role_sort_key, serves_on, takes_part_on
+from aict_desktop.domain.rules.tasks import group_progress  # noqa: F401 (re-exported: services.reports)
 from aict_desktop.i18n import _
 from aict_desktop.services.tasks import is_overdue, parse_date
 from aict_desktop.services.validation import check_range, clean_text, parse_enum
 from aict_desktop.services.lookup import require_body
 from aict_desktop.store.optimistic import save_versioned
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from aict_desktop.store.engine import Store
 
 
 @dataclass
@@ -86,14 +92,8 @@ def period_of(day: dt.date, *, half: bool = False) -> str:
     return f"{day.year} {(day.month - 1) // 3 + 1}분기"
 
 
-def group_progress(tasks: list[Task]) -> int:
-    """Mean progress of the tasks that are not on hold (0 when there are none)."""
-    active = [t.progress for t in tasks if t.status is not TaskStatus.ON_HOLD]
-    return round(sum(active) / len(active)) if active else 0
-
-
 class WorkingGroupService:
-    def __init__(self, store, today=dt.date.today):
+    def __init__(self, store: Store, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.store = store
         self._today = today
 
@@ -105,10 +105,10 @@ class WorkingGroupService:
     def groups(self, parent_id: int | None = None) -> list[Body]:
         """Working groups (bodies with a parent), optionally of one parent: 분과 first, then other child bodies."""
         with self.store.session() as s:
-            q = select(Body).where(Body.parent_id.is_not(None))
+            q = select(Body).where(col(Body.parent_id).is_not(None))
             if parent_id is not None:
                 q = q.where(Body.parent_id == parent_id)
-            bodies = list(s.exec(q.order_by(Body.parent_id, Body.sort_order, Body.id)))
+            bodies = list(s.exec(q.order_by(col(Body.parent_id), col(Body.sort_order), col(Body.id))))
         # 분과 first; other child bodies (e.g. a network's 운영협의회) after them
         return sorted(bodies, key=lambda b: (b.parent_id, b.kind is not BodyKind.WORKING_GROUP))
 
@@ -116,7 +116,7 @@ class WorkingGroupService:
         """The groups a review of ``body_id`` covers: a 분과 itself, or a network's own work plus each 분과."""
         with self.store.session() as s:
             body = self._body(s, body_id)
-            children = list(s.exec(select(Body).where(Body.parent_id == body_id).order_by(Body.sort_order, Body.id)))
+            children = list(s.exec(select(Body).where(col(Body.parent_id) == body_id).order_by(col(Body.sort_order), col(Body.id))))
             if not children:
                 return [body]
             has_own = any(
@@ -144,22 +144,24 @@ class WorkingGroupService:
             self._body(s, body_id)
             people = []
             q = (select(Appointment, Person, Institution.name)
-                 .join(Person, Appointment.person_id == Person.id)
-                 .join(Institution, Person.institution_id == Institution.id, isouter=True)
+                 .join(Person, col(Appointment.person_id) == Person.id)
+                 .join(Institution, col(Person.institution_id) == Institution.id, isouter=True)
                  .where(Appointment.body_id == body_id))
             for a, p, inst in s.exec(q).all():
                 if not serves_on(a, on):
                     continue
+                assert a.id is not None and p.id is not None
                 people.append((role_sort_key(a.role, a.kind, p.name, a.id), GroupMember(
                     kind="person", id=p.id, name=p.name, role=a.role.value, institution=inst,
                     position=printed_position(a.position_title, p.position), since=a.term_start)))
             insts = []
             q2 = (select(InstitutionMembership, Institution)
-                  .join(Institution, InstitutionMembership.institution_id == Institution.id)
+                  .join(Institution, col(InstitutionMembership.institution_id) == Institution.id)
                   .where(InstitutionMembership.body_id == body_id))
             for m, i in s.exec(q2).all():
-                if (m.joined_on and m.joined_on > on) or (m.left_on and m.left_on <= on):
+                if not takes_part_on(m, on):
                     continue
+                assert i.id is not None
                 insts.append((m.role.value != "참여기관", i.name, GroupMember(
                     kind="institution", id=i.id, name=i.name, role=m.role.value, since=m.joined_on)))
             people.sort(key=lambda t: t[0])
@@ -175,7 +177,7 @@ class WorkingGroupService:
 
     def summaries(self, parent_id: int | None = None) -> list[GroupSummary]:
         """One line per working group: lead, members, task counts and progress, milestones."""
-        return self._summaries([g.id for g in self.groups(parent_id)])
+        return self._summaries([g.id for g in self.groups(parent_id) if g.id is not None])
 
     def _summaries(self, ids: list[int]) -> list[GroupSummary]:
         today = self._today()
@@ -189,7 +191,7 @@ class WorkingGroupService:
                 tasks = list(s.exec(select(Task).where(Task.body_id == body_id)))
                 milestones = list(s.exec(select(Milestone).where(Milestone.body_id == body_id)))
             out.append(GroupSummary(
-                id=body.id, name=body.name, parent=parent.name if parent else None,
+                id=body_id, name=body.name, parent=parent.name if parent else None,
                 lead=lead.name if lead else None, goals=body.goals, plan=body.plan,
                 people=sum(1 for m in members if m.kind == "person"),
                 institutions=sum(1 for m in members if m.kind == "institution"),
@@ -223,9 +225,9 @@ class WorkingGroupService:
     def milestones(self, body_id: int) -> list[Milestone]:
         with self.store.session() as s:
             return list(s.exec(select(Milestone).where(Milestone.body_id == body_id)
-                               .order_by(Milestone.position, Milestone.due_on, Milestone.id)))
+                               .order_by(col(Milestone.position), col(Milestone.due_on), col(Milestone.id))))
 
-    def add_milestone(self, body_id: int, title: str, *, period: str = "", due_on=None,
+    def add_milestone(self, body_id: int, title: str, *, period: str = "", due_on: dt.date | str | None = None,
                       status: TaskStatus | str = TaskStatus.PLANNED, note: str = "",
                       session: Session | None = None) -> Milestone:
         if session is None:
@@ -293,7 +295,7 @@ class WorkingGroupService:
             v["body_id"] = None if data["body_id"] is None else int(data["body_id"])
         return v
 
-    def add_program(self, session: Session | None = None, **data) -> Program:
+    def add_program(self, session: Session | None = None, **data: Any) -> Program:
         if session is None:
             with self.store.write() as s:
                 return self.add_program(session=s, **data)
@@ -332,17 +334,18 @@ class WorkingGroupService:
             if body_id is not None:
                 ids = {body_id}
                 if include_subgroups:
-                    ids |= {b.id for b in bodies.values() if b.parent_id == body_id}
-                q = q.where(Program.body_id.in_(ids))
+                    ids |= {b.id for b in bodies.values() if b.parent_id == body_id and b.id is not None}
+                q = q.where(col(Program.body_id).in_(ids))
             if start is not None:
-                q = q.where(Program.held_on >= start)
+                q = q.where(col(Program.held_on) >= start)
             if end is not None:
-                q = q.where(Program.held_on <= end)
+                q = q.where(col(Program.held_on) <= end)
             return [
                 ProgramRow(id=p.id, kind=p.kind.value, title=p.title, held_on=p.held_on, ends_on=p.ends_on,
                            place=p.place, participants=p.participants,
                            body=bodies[p.body_id].name if p.body_id in bodies else None, body_id=p.body_id, note=p.note)
-                for p in s.exec(q.order_by(Program.held_on, Program.id))
+                for p in s.exec(q.order_by(col(Program.held_on), col(Program.id)))
+                if p.id is not None  # (always: stored rows)
             ]
 
 

@@ -16,7 +16,7 @@ from aict_desktop.domain.rules.deadlines import (
 )
 from aict_desktop.domain.rules.membership import (
     RECORD_KEEPER, ROLE_ORDER, gets_certificate, in_enrolment, is_commissioned, presiding_role, printed_position,
-    role_sort_key, serves_on, signer_roles,
+    role_sort_key, serves_on, signer_roles, takes_part_on,
 )
 from aict_desktop.domain.rules.settings import SOURCES, BodyRules, rules_of, source_of
 from aict_desktop.domain.rules.tax import (
@@ -32,7 +32,7 @@ __all__ = [
     "notice_is_late",
     "pay_basis", "presiding_role", "printed_position", "quorum_changes", "renewal_check", "require_quorum",
     "role_sort_key", "rules_of", "serves_on", "signer_roles", "sorted_attendees", "source_of", "tally",
-    "term_problem", "totals", "vote_basis",
+    "takes_part_on", "term_problem", "totals", "vote_basis",
     "DEFAULT_TAX_KIND", "TAX_RATES", "TaxKind", "TaxRates", "Withholding", "is_payable", "tax_kind_of", "truncate",
     "withholding",
 ]

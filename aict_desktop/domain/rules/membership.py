@@ -22,6 +22,13 @@ def serves_on(appt, on: dt.date) -> bool:
         appt.term_end, appt.end_reason, on, appt.ended_on) is AppointmentStatus.SERVING
 
 
+def takes_part_on(membership, on: dt.date) -> bool:
+    """An institution is a member of the body on ``on``: joined by then, and not yet left (``left_on`` is
+    the first day it is out, as 해촉 ends an appointment on its day)."""
+    joined, left = membership.joined_on, membership.left_on
+    return (joined is None or joined <= on) and (left is None or left > on)
+
+
 def is_commissioned(kind: AppointmentKind | None) -> bool:
     """위촉직 (appointed by the 위촉권자), as opposed to 당연직 (a member by office)."""
     return kind is not AppointmentKind.EX_OFFICIO

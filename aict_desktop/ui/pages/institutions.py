@@ -8,6 +8,7 @@ from aict_desktop.domain.enums import Sector
 from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import _
 from aict_desktop.ui.choices import body_items
+from aict_desktop.ui.documents import DocumentActions
 from aict_desktop.ui.feedback import show_error, status
 from aict_desktop.ui.models.institutions import InstitutionTableModel
 from aict_desktop.ui.pages.base import EntityPage
@@ -48,8 +49,14 @@ class InstitutionsPage(EntityPage):
         self.import_button.clicked.connect(self.open_import)
         self.join_button = QPushButton(_("Add to a body…"))
         self.join_button.clicked.connect(self.add_to_body)
+        self.documents = DocumentActions(self, self.services)
+        self.list_button = QPushButton(_("List of member institutions…"))  # 참여기관 명단
+        self.list_button.setObjectName("participants_list")
+        self.list_button.setToolTip(_("The member institutions of the body chosen in the filter, by sector, to print"))
+        self.list_button.clicked.connect(lambda: self.print_current())
         row.addWidget(self.import_button)
         row.addWidget(self.join_button)
+        row.addWidget(self.list_button)
         row.addStretch(1)
 
     def refresh_choices(self) -> None:
@@ -58,6 +65,22 @@ class InstitutionsPage(EntityPage):
 
     def load_rows(self):
         return self.services.roster.list_institutions()
+
+    def print_current(self) -> None:
+        """Ctrl+P: the 참여기관 명단 of the body in the filter (asked when none is chosen)."""
+        name = self.filters.value("body")
+        if not name:
+            names = [label.strip("　") for label, _i in self._bodies]
+            if not names:
+                status(self, _("There is no body yet."))
+                return
+            name, ok = QInputDialog.getItem(self, _("List of member institutions"), _("Body:"), names, 0, False)
+            if not ok:
+                return
+        body_id = next(i for label, i in self._bodies if label.strip("　") == name)
+        roster = self.services.roster
+        title = f"{name} 참여기관 명단"
+        self.documents.preview(lambda: roster.participants_document(body_id, "pdf"), title, f"{title}.pdf")
 
     def filter_rows(self, rows):
         body = self.filters.value("body")
