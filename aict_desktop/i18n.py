@@ -36,7 +36,7 @@ class _Particled(str):
     """A Korean message written with both particle forms after a value (``{name}이(가)``): its
     ``.format()`` keeps the one that fits the value (``홍세아가``, ``김민준이``)."""
 
-    def format(self, *args, **kwargs) -> str:  # type: ignore[override]  # same call, a plain str back
+    def format(self, *args, **kwargs) -> str:  # the same call as str.format, a plain str back
         return attach_particles(str.format(self, *args, **kwargs))
 
 

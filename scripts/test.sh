@@ -10,7 +10,7 @@ PYTEST=("$PY" -m pytest -q -p no:cacheprovider --durations=5)
 # the two cores each run a worker (pytest-xdist): most UI and process tests wait more than they compute
 PARALLEL=(-n "${AICT_TEST_WORKERS:-2}")
 
-stage_lint()       { "$PY" -m ruff check . && lint-imports; }
+stage_lint()       { "$PY" -m ruff check . && lint-imports && "$PY" -m mypy; }  # mypy: files and settings in pyproject.toml
 stage_fast()       { "${PYTEST[@]}" "${PARALLEL[@]}" -m "not slow and not postgres" --ignore=tests/robustness; }
 stage_robustness() { "${PYTEST[@]}" "${PARALLEL[@]}" -m "not postgres" tests/robustness; }
 stage_postgres()   { "${PYTEST[@]}" "${PARALLEL[@]}" -m "postgres"; }

@@ -10,6 +10,7 @@ took part unpaid; the 작성/확인 line. A4 landscape: thirteen columns.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from aict_desktop.documents import fonts
 from aict_desktop.documents.data import AllowanceLine, AllowanceSheetData, AllowanceYearData
@@ -98,7 +99,7 @@ def _landscape_build(story: list, title: str) -> bytes:
 def render_pdf(d: AllowanceSheetData) -> bytes:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
-    from reportlab.platypus import Spacer, Table, TableStyle
+    from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
     from aict_desktop.documents import theme
 
@@ -108,7 +109,7 @@ def render_pdf(d: AllowanceSheetData) -> bytes:
     small = st.small.clone("tiny", fontSize=8, leading=10.5)
     lines = printed_lines(d)
     head = st.cell_head.clone("head8", fontSize=8.5, leading=11)
-    data = [[theme.para(h, head) for h in HEADERS]]
+    data: list[list[Any]] = [[theme.para(h, head) for h in HEADERS]]
     for i, ln in enumerate(lines, start=1):
         data.append([theme.para(str(i), st.cell_center), theme.para(ln.name, st.cell_center),
                      theme.para(_who(ln), small), theme.para(ln.attendance, small.clone("c8", alignment=1))]
@@ -118,8 +119,8 @@ def render_pdf(d: AllowanceSheetData) -> bytes:
     data.append([theme.para("합계", st.cell_head), "", "", theme.para(f"{len(lines)}명", st.cell_head)]
                 + [theme.para(f"{d.sum_of(k):,}", bold) for k in MONEY] + ["", "", ""])
     frame = landscape(A4)[0] - theme.MARGIN_LEFT - theme.MARGIN_RIGHT
-    widths = [9, 20, 30, 15, 18, 20, 16, 17, 18, 18, 33, 22]
-    widths = [w * mm for w in widths] + [frame - sum(widths) * mm]
+    widths_mm = [9, 20, 30, 15, 18, 20, 16, 17, 18, 18, 33, 22]
+    widths = [w * mm for w in widths_mm] + [frame - sum(widths_mm) * mm]
     last = len(data) - 1
     table = theme.grid(data, widths, row_height=None, extra=[
         ("SPAN", (0, last), (2, last)), ("BACKGROUND", (0, last), (-1, last), theme.HEADER_FILL),
@@ -135,7 +136,7 @@ def render_pdf(d: AllowanceSheetData) -> bytes:
     story = [theme.para(TITLE, st.title.clone("t", spaceAfter=1 * mm)),
              theme.para(d.title, st.subtitle.clone("s", spaceAfter=3 * mm)), theme.meta_line(meta, st.body),
              Spacer(1, 3 * mm), table, Spacer(1, 3 * mm)]
-    left = [theme.para(t, st.body.clone("b", fontSize=10.5, leading=15)) for t in totals]
+    left: list[Flowable] = [theme.para(t, st.body.clone("b", fontSize=10.5, leading=15)) for t in totals]
     left += [Spacer(1, 2 * mm), theme.para("지급 기준", st.cell_head.clone("h", alignment=0))]
     left += [theme.para(f"○ {t}", small) for t in d.basis]
     if d.unpaid:
@@ -165,9 +166,11 @@ def render_xlsx(d: AllowanceSheetData) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook opens on its one worksheet
     ws.title = "지급 조서"
     ws.append([safe_cell(f"{d.title} {TITLE}")])
     ws["A1"].font = Font(bold=True, size=14)
@@ -218,9 +221,11 @@ def render_year_xlsx(d: AllowanceYearData) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook opens on its one worksheet
     ws.title = "인별 집계"
     scope = d.body_name or "전체 기구"
     ws.append([f"{d.year}년 참석수당 지급 및 원천징수 현황 ({scope})"])

@@ -9,9 +9,11 @@ ending next year; its meetings; each member's 출석률 and the 해촉 검토 li
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from aict_desktop.documents import fonts, theme
 from aict_desktop.documents.allowances import _landscape_build
@@ -70,10 +72,11 @@ def summary_row(i: int, b: BodyYear) -> list:
             f"{b.withheld:,}", "-" if b.budget is None else f"{b.budget:,}", pct(b.execution_percent)]
 
 
-def _summary(d: AnnualReport, s) -> object:
-    top = [theme.para("연번", s["h"]), theme.para("기구명", s["h"])]
-    head2 = ["", ""] + [theme.para(h, s["h"]) for h in SUMMARY_HEAD]
-    spans, col = [], 2
+def _summary(d: AnnualReport, s) -> Table:
+    top: list[Any] = [theme.para("연번", s["h"]), theme.para("기구명", s["h"])]
+    head2: list[Any] = ["", ""] + [theme.para(h, s["h"]) for h in SUMMARY_HEAD]
+    spans: list[tuple[Any, ...]] = []
+    col = 2
     for label, n in SUMMARY_GROUPS:
         if label:
             top += [theme.para(label, s["h"])] + [""] * (n - 1)
@@ -83,7 +86,7 @@ def _summary(d: AnnualReport, s) -> object:
             head2[col] = ""
             spans.append(("SPAN", (col, 0), (col, 1)))
         col += n
-    rows = [top, head2]
+    rows: list[list[Any]] = [top, head2]
     for i, b in enumerate(d.bodies, start=1):
         cells = summary_row(i, b)
         rows.append([theme.para(str(cells[0]), s["c"]), theme.para(cells[1], s["l"])]
@@ -94,16 +97,16 @@ def _summary(d: AnnualReport, s) -> object:
         rows.append([theme.para("합계", s["h"]), ""] + [theme.para(str(v), bold) for v in cells[2:]])
         spans += [("SPAN", (0, len(rows) - 1), (1, len(rows) - 1)),
                   ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), theme.HEADER_FILL)]
-    widths = [8, 42] + [9] * 3 + [8] * 3 + [11] + [8] * 4 + [8] * 4 + [8] * 2 + [11] + [18, 16, 18, 11]
-    widths = [w * mm for w in widths]
+    widths_mm = [8, 42] + [9] * 3 + [8] * 3 + [11] + [8] * 4 + [8] * 4 + [8] * 2 + [11] + [18, 16, 18, 11]
+    widths = [w * mm for w in widths_mm]
     widths[1] += FRAME - sum(widths)
     return theme.grid(rows, widths, header_rows=2, extra=spans + [
         ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("LEFTPADDING", (0, 0), (-1, -1), 1.5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 1.5)])
 
 
-def _table(head: list[str], rows: list[list], widths_mm: list[float], s, left: tuple = ()) -> object:
-    data = [[theme.para(h, s["h"]) for h in head]]
+def _table(head: list[str], rows: list[list], widths_mm: list[float], s, left: tuple = ()) -> Table:
+    data: list[list[Any]] = [[theme.para(h, s["h"]) for h in head]]
     for r in rows:
         data.append([theme.para(str(v), s["l"] if i in left else s["num"] if isinstance(v, int) else s["c"])
                      for i, v in enumerate(r)])
@@ -117,10 +120,10 @@ def _counts(d: dict, keys) -> str:
     return ", ".join(f"{k} {d.get(k, 0)}명" for k in keys if d.get(k, 0)) or "-"
 
 
-def _body(n: int, b: BodyYear, d: AnnualReport, s) -> list:
+def _body(n: int, b: BodyYear, d: AnnualReport, s) -> list[Flowable]:
     p = lambda text, style="text": theme.para(text, s[style])  # noqa: E731
     parent = f", {b.parent} 소속" if b.parent else ""
-    out = [CondPageBreak(60 * mm), theme.para(f"{n}. {b.name} ({b.kind}{parent})", s["h2"]),
+    out: list[Flowable] = [CondPageBreak(60 * mm), theme.para(f"{n}. {b.name} ({b.kind}{parent})", s["h2"]),
            theme.para("가. 위원 구성", s["h3"])]
     g = b.by_gender
     cap = "충족" if b.gender_cap_ok else "초과 — 예외 사유 확인"
@@ -171,7 +174,7 @@ def _body(n: int, b: BodyYear, d: AnnualReport, s) -> list:
 def render_pdf(d: AnnualReport) -> bytes:
     preflight(d)
     st, s = theme.styles(), _styles()
-    story = [theme.para(f"{d.year}년 {TITLE}", st.title.clone("ar_t", spaceAfter=1 * mm)),
+    story: list[Flowable] = [theme.para(f"{d.year}년 {TITLE}", st.title.clone("ar_t", spaceAfter=1 * mm)),
              theme.para(f"{d.scope} · {fmt_date(d.as_of)} 현재", st.subtitle.clone("ar_s", spaceAfter=4 * mm)),
              theme.para("1. 총괄", s["h2"])]
     if d.bodies:

@@ -12,6 +12,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from aict_desktop.documents.annual_report_data import (
     AGENDA_KINDS, FORMS, ROLES, SECTOR_GROUPS, AnnualReport, total_of,
@@ -32,8 +33,9 @@ def _frac(percent: float | None):
     return None if percent is None else round(percent / 100.0, 4)
 
 
-def _sheet(wb: Workbook, title: str, head, widths, first: bool = False):
+def _sheet(wb: Workbook, title: str, head, widths, first: bool = False) -> Worksheet:
     ws = wb.active if first else wb.create_sheet(title)
+    assert isinstance(ws, Worksheet)  # the new workbook's one worksheet, or a new one
     ws.title = title
     ws.append(list(head))
     for cell in ws[ws.max_row]:

@@ -10,6 +10,8 @@ fill the members' last page instead.
 
 from __future__ import annotations
 
+from typing import Any
+
 from aict_desktop.documents import fonts
 from aict_desktop.documents.data import AttendanceSheetData
 from aict_desktop.documents.preflight import Field, check, person_fields
@@ -76,7 +78,7 @@ def render_pdf(d: AttendanceSheetData) -> bytes:
     later = frame - HEADER_MM * mm - 2  # a little room for the ruling
     row, spare = fit_rows(len(d.lines), d.blank_rows, later - used, later, mm)
 
-    data = [theme.head_row(HEADERS)]
+    data: list[list[Any]] = [theme.head_row(HEADERS)]
     for i, ln in enumerate(d.lines, start=1):
         name = f"{ln.name} ({ln.role})" if ln.role and ln.role not in ("위원",) else ln.name
         data.append([theme.para(str(i), st.cell_center), theme.para(ln.institution, st.cell),

@@ -6,9 +6,14 @@ recipients, one letter per invitee, each starting a new page.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from aict_desktop.documents import notice as n
 from aict_desktop.documents.data import NoticeData
 from aict_desktop.i18n import fmt_date_long
+
+if TYPE_CHECKING:
+    from hwpx.oxml import HwpxOxmlParagraph
 
 
 def render_hwpx(d: NoticeData, recipients: list[n.Recipient] | None = None) -> bytes:
@@ -18,7 +23,7 @@ def render_hwpx(d: NoticeData, recipients: list[n.Recipient] | None = None) -> b
     w = HwpxWriter()
     sender = d.issuer or d.body_name
     addressed = [r.address() for r in recipients] if recipients else ["위원 제위"]
-    extra: list[tuple[object, dict]] = []  # hanging indents and page breaks the writer's groups do not carry
+    extra: list[tuple[HwpxOxmlParagraph, dict]] = []  # hanging indents and page breaks the writer's groups do not carry
     for k, to in enumerate(addressed):
         head = w.para(sender, "title", align="CENTER")
         if k:  # a new page per letter: 쪽 나누기 on the paragraph and "page break before" in its format

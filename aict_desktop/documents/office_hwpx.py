@@ -15,6 +15,10 @@ import datetime as dt
 import io
 import re
 import zipfile
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hwpx.oxml import HwpxOxmlParagraph
 
 AUTHOR = "AICT 사무국"
 HWPUNIT_PER_MM = 7200 / 25.4
@@ -53,7 +57,7 @@ class HwpxWriter:
 
     # -- paragraphs --------------------------------------------------------
     def para(self, text: str = "", style: str = "body", *, align: str = "JUSTIFY", indent_mm: float = 0,
-             before_pt: float = 0, keep_with_next: bool = False):
+             before_pt: float = 0, keep_with_next: bool = False) -> HwpxOxmlParagraph:
         p = self.doc.add_paragraph(text, char_pr_id_ref=self.char[style], inherit_style=False)
         self._formats.setdefault((align, indent_mm, before_pt, keep_with_next), []).append(p)
         self._text.append(text)

@@ -117,9 +117,11 @@ def render_xlsx(data: RosterData) -> bytes:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook opens on its one worksheet
     ws.title = "위원 명단"
     ncol = len(XLSX_HEADERS)
     title = f"{data.body_name} 위원 명단 ({fmt_date(data.as_of)} 기준, 총 {len(data.lines)}명)"
@@ -163,7 +165,9 @@ def render_xlsx(data: RosterData) -> bytes:
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.oddFooter.center.text = "&P / &N"
+    footer = ws.oddFooter
+    assert footer is not None  # every new sheet has one
+    footer.center.text = "&P / &N"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

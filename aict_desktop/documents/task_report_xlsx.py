@@ -6,7 +6,9 @@ import io
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from aict_desktop.documents.task_report import period_text
 from aict_desktop.documents.task_report_data import ProgressReview
@@ -40,6 +42,7 @@ def _sheet(wb: Workbook, title: str, headers: list[str], rows: list[list], width
 def render_xlsx(review: ProgressReview) -> bytes:
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook opens on its one worksheet
     ws.title = "요약"
     ws.append(["성과 점검 보고서"])
     ws["A1"].font = Font(bold=True, size=14)
@@ -83,7 +86,7 @@ def render_xlsx(review: ProgressReview) -> bytes:
     for sheet in wb.worksheets[1:]:
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
-                if cell.is_date:
+                if isinstance(cell, Cell) and cell.is_date:  # no merged cells here
                     cell.number_format = "yyyy-mm-dd"
     buf = io.BytesIO()
     wb.save(buf)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -91,11 +92,11 @@ def meta_line(pieces: Sequence[str], style: ParagraphStyle) -> Paragraph:
     return Paragraph(gap.join(markup(p, style.fontName) for p in pieces if p), style)
 
 
-def grid(data: Sequence[Sequence], widths: Sequence[float], *, header_rows: int = 1,
-         extra: Sequence[tuple] = (), row_height: float | None = None) -> Table:
+def grid(data: Sequence[list[Any] | tuple[Any, ...]], widths: Sequence[float], *, header_rows: int = 1,
+         extra: Sequence[tuple] = (), row_height: float | Sequence[float | None] | None = None) -> Table:
     """A ruled table whose header row(s) repeat on every page."""
     t = Table(list(data), colWidths=list(widths), repeatRows=header_rows, rowHeights=row_height)
-    cmds = [
+    cmds: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),  # plain-string cells too: never Helvetica
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("BOX", (0, 0), (-1, -1), 1.0, INK),

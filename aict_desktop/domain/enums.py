@@ -15,6 +15,8 @@ from aict_desktop.i18n import N_, _
 class LabelledEnum(StrEnum):
     """A StrEnum whose members carry an English label (translated via gettext)."""
 
+    english: str  # set by __new__ on each member
+
     def __new__(cls, value: str, english: str = ""):
         obj = str.__new__(cls, value)
         obj._value_ = value

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from aict_desktop.domain.enums import TaskStatus
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import AgendaItem, Attendance, Decision, Institution, Meeting, Person, Task
 from aict_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from aict_desktop.services.meetings import MeetingService
+    from aict_desktop.services.tasks import TaskService
+    from aict_desktop.store.engine import Store
 
 
 @dataclass
@@ -33,7 +39,7 @@ class ActionItemRow:
 
 
 class ActionItemService:
-    def __init__(self, store, meetings, tasks):
+    def __init__(self, store: Store, meetings: MeetingService, tasks: TaskService) -> None:
         self.store = store
         self.meetings = meetings
         self.tasks = tasks
@@ -80,7 +86,8 @@ class ActionItemService:
         with self.store.session() as s:
             items = {it.id: it for it in s.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id))}
             rows = []
-            for t in s.exec(select(Task).where(Task.origin_meeting_id == meeting_id).order_by(Task.id)):
+            for t in s.exec(select(Task).where(col(Task.origin_meeting_id) == meeting_id).order_by(col(Task.id))):
+                assert t.id is not None
                 rows.append(ActionItemRow(
                     id=t.id, title=t.title, owner=owner_name(s, t), due=t.due_on, status=t.status.value,
                     agenda_item_id=t.origin_agenda_item_id,
@@ -93,13 +100,14 @@ class ActionItemService:
         """People who can own an action item: the meeting's members (person id, "name (institution)")."""
         with self.store.session() as s:
             out, seen = [], set()
-            for att in s.exec(select(Attendance).where(Attendance.meeting_id == meeting_id).order_by(Attendance.id)):
+            for att in s.exec(select(Attendance).where(col(Attendance.meeting_id) == meeting_id).order_by(col(Attendance.id))):
                 if not att.person_id or att.person_id in seen:
                     continue
                 p = s.get(Person, att.person_id)
+                assert p is not None  # an attendance's person (foreign key)
                 inst = s.get(Institution, p.institution_id) if p and p.institution_id else None
                 seen.add(att.person_id)
-                out.append((p.id, f"{p.name} ({inst.name})" if inst else p.name))
+                out.append((att.person_id, f"{p.name} ({inst.name})" if inst else p.name))
             return sorted(out, key=lambda pn: pn[1])
 
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any, cast
 
 from sqlalchemy import func, update
-from sqlmodel import Session, select
+from sqlalchemy.engine import CursorResult
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.enums import AgendaKind
 from aict_desktop.domain.errors import ConflictError, NotFound, ValidationError
@@ -28,6 +30,7 @@ from aict_desktop.domain.models import (
 )
 from aict_desktop.i18n import _
 from aict_desktop.services.decisions import _now, delete_item_rows
+from aict_desktop.services.meeting_host import MeetingHost
 from aict_desktop.services.validation import clean_text, parse_enum
 
 NOTES_MAX = 200_000
@@ -76,7 +79,7 @@ def save_checked_text(s: Session, model, row_id: int, field: str, text: str, bas
     already stored is no conflict. A versioned row gets its version bumped (editors holding it notice).
     """
     column = getattr(model, field)
-    values = {field: text}
+    values: dict[str, Any] = {field: text}
     if versioned:
         values["version"] = model.version + 1
     if hasattr(model, "updated_at"):
@@ -84,7 +87,8 @@ def save_checked_text(s: Session, model, row_id: int, field: str, text: str, bas
     stmt = update(model).where(model.id == row_id)
     if base is not None:
         stmt = stmt.where(column == base)
-    if s.execute(stmt.values(**values)).rowcount == 1:
+    result = cast("CursorResult[Any]", s.execute(stmt.values(**values)))  # an UPDATE's result has its row count
+    if result.rowcount == 1:
         return text
     row = s.get(model, row_id)
     if row is None:
@@ -96,7 +100,7 @@ def save_checked_text(s: Session, model, row_id: int, field: str, text: str, bas
     raise TextConflict(label, current)
 
 
-class AgendaMixin:
+class AgendaMixin(MeetingHost):
     """Agenda methods of ``MeetingService`` (needs ``store``, ``_get``, ``_require_draft``)."""
 
     def _item(self, s: Session, item_id: int) -> AgendaItem:
@@ -131,7 +135,7 @@ class AgendaMixin:
 
     def items(self, meeting_id: int) -> list[AgendaItem]:
         with self.store.session() as s:
-            return list(s.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)))
+            return list(s.exec(select(AgendaItem).where(col(AgendaItem.meeting_id) == meeting_id).order_by(col(AgendaItem.position))))
 
     def update_item(self, item_id: int, *, title: str | None = None, kind: AgendaKind | str | None = None,
                     presenter: str | None = None, description: str | None = None) -> AgendaItem:
@@ -172,8 +176,8 @@ class AgendaMixin:
             self._renumber(s, meeting_id, [])
 
     def _renumber(self, s: Session, meeting_id: int, order: list[int]) -> None:
-        items = list(s.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)))
-        rank = {item_id: k for k, item_id in enumerate(order)}
+        items = list(s.exec(select(AgendaItem).where(col(AgendaItem.meeting_id) == meeting_id).order_by(col(AgendaItem.position))))
+        rank: dict[int | None, int] = {item_id: k for k, item_id in enumerate(order)}
         items.sort(key=lambda it: (rank.get(it.id, len(order)), it.position))
         for pos, it in enumerate(items, start=1):
             if it.position != pos:
@@ -185,7 +189,7 @@ class AgendaMixin:
         with self.store.write() as s:
             item = self._item(s, item_id)
             self._require_draft(self._get(s, item.meeting_id))
-            items = list(s.exec(select(AgendaItem).where(AgendaItem.meeting_id == item.meeting_id).order_by(AgendaItem.position)))
+            items = list(s.exec(select(AgendaItem).where(col(AgendaItem.meeting_id) == item.meeting_id).order_by(col(AgendaItem.position))))
             i = next(k for k, it in enumerate(items) if it.id == item_id)
             j = max(0, min(len(items) - 1, i + delta))
             items.insert(j, items.pop(i))
@@ -217,5 +221,5 @@ class AgendaMixin:
     def linked_tasks(self, item_id: int) -> list[Task]:
         """Tasks carried forward onto this agenda item (AgendaTask)."""
         with self.store.session() as s:
-            return list(s.exec(select(Task).join(AgendaTask, AgendaTask.task_id == Task.id)
-                               .where(AgendaTask.agenda_item_id == item_id).order_by(Task.due_on, Task.id)))
+            return list(s.exec(select(Task).join(AgendaTask, col(AgendaTask.task_id) == Task.id)
+                               .where(col(AgendaTask.agenda_item_id) == item_id).order_by(col(Task.due_on), col(Task.id))))

@@ -19,8 +19,9 @@ masked, decrypted only to print and logged in the 접속기록.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.documents.data import AllowanceLine, AllowanceSheetData
 from aict_desktop.domain.enums import AppointmentKind, AttendanceStatus, MeetingStatus
@@ -34,6 +35,11 @@ from aict_desktop.services.attendees import MeetingCount, meeting_count
 from aict_desktop.services.personal import PRINT
 from aict_desktop.services.validation import clean_text
 from aict_desktop.store.audit import log_access
+
+if TYPE_CHECKING:
+    from aict_desktop.documents.data import AllowanceYearData
+    from aict_desktop.services.personal import PersonalDataService
+    from aict_desktop.store.engine import Store
 
 LONG_MEETING = dt.timedelta(hours=2)
 S = AttendanceStatus
@@ -61,7 +67,7 @@ def _tax(line: AllowanceLine, kind: TaxKind) -> None:
 
 
 class AllowanceService:
-    def __init__(self, store, personal=None):
+    def __init__(self, store: Store, personal: PersonalDataService | None = None) -> None:
         self.store = store
         self.personal = personal  # PersonalDataService: bank accounts on the 지급 조서 (masked when None)
 
@@ -72,15 +78,16 @@ class AllowanceService:
         return m
 
     def _lines(self, s: Session, m: Meeting, mc: MeetingCount | None = None) -> list[AllowanceLine]:
+        assert m.id is not None
         mc = mc or meeting_count(s, m.id)
         body, rules = mc.body, mc.rules
         duration = meeting_duration(m)
         long = duration is not None and duration > LONG_MEETING
         overrides = {a.id: a for a in s.exec(select(Attendance).where(Attendance.meeting_id == m.id,
-                                                                        Attendance.allowance_override.is_not(None)))}
+                                                                        col(Attendance.allowance_override).is_not(None)))}
         ids = [a.person_id for a in mc.attendees if a.person_id]
         kinds = {pid: tax_kind_of(k) for pid, k in s.exec(
-            select(Person.id, Person.tax_kind).where(Person.id.in_(ids)))} if ids else {}
+            select(Person.id, Person.tax_kind).where(col(Person.id).in_(ids)))} if ids else {}
         lines = []
         for a in mc.attendees:
             basis, note = pay_basis(a, rules)
@@ -93,6 +100,7 @@ class AllowanceService:
             kind = kinds.get(a.person_id, TaxKind.OTHER_INCOME)
             if a.id in overrides:
                 att = overrides[a.id]
+                assert att.allowance_override is not None  # only those with an override were read
                 line.amount, line.note, line.overridden = att.allowance_override, att.allowance_reason, True
             elif not a.is_member:
                 continue  # 배석자: listed only when set by hand
@@ -134,7 +142,9 @@ class AllowanceService:
         with self.store.session() as s:
             m = self._meeting(s, meeting_id)
             lines = self._lines(s, m)
-            self._refuse_unpayable(m, s.get(Body, m.body_id), lines)
+            body = s.get(Body, m.body_id)
+            assert body is not None  # a meeting's body (foreign key)
+            self._refuse_unpayable(m, body, lines)
             return lines
 
     def statement(self, meeting_id: int, *, prepared_by: str = "", checked_by: str = "",
@@ -142,13 +152,13 @@ class AllowanceService:
         """The 참석수당 지급 조서 of a meeting held: paid people in role order with tax and account."""
         with self.store.session() as s:
             m = self._meeting(s, meeting_id)
-            mc = meeting_count(s, m.id)
+            mc = meeting_count(s, meeting_id)
             body = mc.body
             lines = self._lines(s, m, mc)
             self._refuse_unpayable(m, body, lines)
-            has_bank = set(s.exec(select(Person.id).where(
-                Person.id.in_([ln.person_id for ln in lines if ln.person_id and ln.amount]),
-                Person.bank_enc.is_not(None))))
+            has_bank: set[int | None] = set(s.exec(select(Person.id).where(
+                col(Person.id).in_([ln.person_id for ln in lines if ln.person_id and ln.amount]),
+                col(Person.bank_enc).is_not(None))))
             data = AllowanceSheetData(
                 title=m.title, starts_at=m.starts_at, place=m.place, rate=body.allowance_rate, lines=lines,
                 body_name=body.name, written_rate=body.allowance_written_rate, long_extra=body.allowance_long_extra,
@@ -162,7 +172,7 @@ class AllowanceService:
         """What ``ExportService.allowances_pdf/xlsx`` print: the 지급 조서."""
         return self.statement(meeting_id)
 
-    def _accounts(self, data: AllowanceSheetData, has_bank: set[int]) -> str:
+    def _accounts(self, data: AllowanceSheetData, has_bank: set[int | None]) -> str:
         """Fill each paid line's masked account; decrypt only here, logged. A missing key leaves them blank."""
         paid = [ln for ln in data.paid_lines if ln.person_id in has_bank]
         if not paid:
@@ -170,10 +180,10 @@ class AllowanceService:
         problem = _("The bank accounts are kept encrypted and this program was given no access to them.")
         if self.personal is not None:
             try:
-                accounts = self.personal.bank_accounts([ln.person_id for ln in paid],
+                accounts = self.personal.bank_accounts([ln.person_id for ln in paid if ln.person_id is not None],
                                                        purpose=f"{data.title} 참석수당 지급 조서", action=PRINT)
                 for ln in paid:
-                    acct = accounts.get(ln.person_id)
+                    acct = accounts.get(ln.person_id) if ln.person_id is not None else None
                     if acct is not None:
                         holder = f" (예금주 {acct.holder})" if acct.holder and acct.holder != ln.name else ""
                         ln.account = f"{acct.bank} {mask_account(acct.account)}{holder}"
@@ -184,7 +194,7 @@ class AllowanceService:
             ln.account = "(확인 불가)"
         return problem
 
-    def export(self, meeting_id: int, fmt: str = "pdf", **names) -> bytes:
+    def export(self, meeting_id: int, fmt: str = "pdf", **names: Any) -> bytes:
         """The 지급 조서 as pdf or xlsx, logged in the 접속기록."""
         from aict_desktop.documents import allowances
 
@@ -196,7 +206,7 @@ class AllowanceService:
 
     # --- the year, for the 원천징수 담당 ------------------------------------------------------
 
-    def year(self, year: int, body_id: int | None = None):
+    def year(self, year: int, body_id: int | None = None) -> AllowanceYearData:
         """Every payment of ``year`` (meetings held) and per person and body the totals."""
         from aict_desktop.documents.data import AllowancePayment, AllowanceYearData, AllowanceYearLine
 
@@ -207,11 +217,14 @@ class AllowanceService:
             body_name = ""
             if body_id is not None:
                 q = q.where(Meeting.body_id == body_id)
-                body_name = s.get(Body, body_id).name
+                chosen = s.get(Body, body_id)
+                assert chosen is not None, body_id
+                body_name = chosen.name
             data = AllowanceYearData(year=year, body_name=body_name)
             people: dict[tuple, AllowanceYearLine] = {}
-            for m in s.exec(q.order_by(Meeting.starts_at, Meeting.id)).all():
+            for m in s.exec(q.order_by(col(Meeting.starts_at), col(Meeting.id))).all():
                 body = s.get(Body, m.body_id)
+                assert body is not None  # a meeting's body (foreign key)
                 for ln in self._lines(s, m):
                     if ln.amount <= 0:
                         continue
@@ -227,7 +240,7 @@ class AllowanceService:
                     p.income_tax += ln.income_tax
                     p.local_tax += ln.local_tax
             ids = [p.person_id for p in people.values() if p.person_id]
-            with_rrn = set(s.exec(select(Person.id).where(Person.id.in_(ids), Person.rrn_enc.is_not(None))))
+            with_rrn = set(s.exec(select(Person.id).where(col(Person.id).in_(ids), col(Person.rrn_enc).is_not(None))))
         for p in people.values():
             p.has_rrn = p.person_id in with_rrn
         data.people = sorted(people.values(), key=lambda p: (p.name, p.body_name, p.person_id or 0))

@@ -15,13 +15,14 @@ paid, the review threshold); this module only reads the store.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.documents.annual_report_data import (
     AnnualReport, BodyYear, ExpiringTerm, MeetingYearLine, MemberRate,
 )
-from aict_desktop.domain.enums import AttendanceStatus, MeetingStatus, Sector, TaskStatus, VoteResult
+from aict_desktop.domain.enums import AgendaKind, AttendanceStatus, MeetingStatus, Sector, TaskStatus, VoteResult
 from aict_desktop.domain.models import (
     AgendaItem, Appointment, Body, CompositionException, Decision, Institution, Meeting, Person, Program, Task,
 )
@@ -32,6 +33,13 @@ from aict_desktop.services.attendees import MeetingCount, meeting_count
 from aict_desktop.services.lookup import require_body
 from aict_desktop.services.tasks import is_overdue
 from aict_desktop.store.audit import log_access
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from aict_desktop.services.allowances import AllowanceService
+    from aict_desktop.services.meetings import MeetingService
+    from aict_desktop.store.engine import Store
 
 S = AttendanceStatus
 EXPORT_ACTION = "export"  # "Exported a report" (store.audit.ACTION_LABELS)
@@ -50,7 +58,8 @@ def meeting_form(mc: MeetingCount) -> str:
 
 
 class AnnualReportService:
-    def __init__(self, store, allowances, meetings=None, today=dt.date.today):
+    def __init__(self, store: Store, allowances: AllowanceService, meetings: MeetingService | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         self.store = store
         self.allowances = allowances
         self.meetings = meetings  # MeetingService (its yearly 출석률); built here when not given
@@ -67,9 +76,10 @@ class AnnualReportService:
         """Every body (sort order, 분과 after their parent) or one body with its 분과."""
         as_of = min(dt.date(year, 12, 31), self._today())
         with self.store.session() as s:
-            bodies = list(s.exec(select(Body).order_by(Body.sort_order, Body.id)))
+            bodies = list(s.exec(select(Body).order_by(col(Body.sort_order), col(Body.id))))
             if body_id is not None:
                 top = require_body(s, body_id)
+                assert top.id is not None
                 keep = {top.id} | _descendants(bodies, top.id)
                 bodies = [b for b in bodies if b.id in keep]
                 scope = top.name
@@ -95,8 +105,8 @@ class AnnualReportService:
         return by
 
     def _members(self, s: Session, b: Body, by: BodyYear, year: int, as_of: dt.date, rules) -> None:
-        q = (select(Appointment, Person, Institution).join(Person, Appointment.person_id == Person.id)
-             .outerjoin(Institution, Person.institution_id == Institution.id).where(Appointment.body_id == b.id))
+        q = (select(Appointment, Person, Institution).join(Person, col(Appointment.person_id) == Person.id)
+             .outerjoin(Institution, col(Person.institution_id) == Institution.id).where(col(Appointment.body_id) == b.id))
         rows = list(s.exec(q))
         serving = [(a, p, i) for a, p, i in rows if serves_on(a, as_of)]
         comp = composition([(a.kind, p.gender) for a, p, _i in serving])
@@ -113,9 +123,9 @@ class AnnualReportService:
                     for a, p, _i in sorted(rows, key=lambda r: (r[0].ended_on or as_of, r[1].name))
                     if a.end_reason in ENDED and a.ended_on is not None and a.ended_on.year == year]
         for e, name in s.exec(select(CompositionException, Person.name)
-                              .outerjoin(Appointment, CompositionException.appointment_id == Appointment.id)
-                              .outerjoin(Person, Appointment.person_id == Person.id)
-                              .where(CompositionException.body_id == b.id).order_by(CompositionException.at)):
+                              .outerjoin(Appointment, col(CompositionException.appointment_id) == Appointment.id)
+                              .outerjoin(Person, col(Appointment.person_id) == Person.id)
+                              .where(col(CompositionException.body_id) == b.id).order_by(col(CompositionException.at))):
             if e.at.date() <= as_of:
                 by.exceptions.append(f"{fmt_date(e.at.date())} {e.rule}: {e.reason}" + (f" ({name})" if name else ""))
 
@@ -123,15 +133,17 @@ class AnnualReportService:
         start, end = dt.datetime(year, 1, 1), dt.datetime(year + 1, 1, 1)
         held = list(s.exec(select(Meeting).where(Meeting.body_id == b.id, Meeting.status == MeetingStatus.HELD,
                                                  Meeting.starts_at >= start, Meeting.starts_at < end)
-                           .order_by(Meeting.starts_at, Meeting.id)))
+                           .order_by(col(Meeting.starts_at), col(Meeting.id))))
         items: dict[int, list] = {}
         if held:
             q = (select(AgendaItem.meeting_id, AgendaItem.kind, Decision.result)
-                 .outerjoin(Decision, Decision.agenda_item_id == AgendaItem.id)
-                 .where(AgendaItem.meeting_id.in_([m.id for m in held])))
+                 .outerjoin(Decision, col(Decision.agenda_item_id) == AgendaItem.id)
+                 .where(col(AgendaItem.meeting_id).in_([m.id for m in held])))
             for mid, kind, result in s.exec(q):
+                assert isinstance(kind, AgendaKind)
                 items.setdefault(mid, []).append((kind.value, result))
         for m in held:
+            assert m.id is not None
             mc = meeting_count(s, m.id)
             line = MeetingYearLine(held_on=m.starts_at.date(), number=m.number, title=m.title, kind=m.kind.value,
                                    form=meeting_form(mc), enrolled=mc.tally.enrolled, present=mc.tally.present)
@@ -143,17 +155,18 @@ class AnnualReportService:
 
     def _work(self, s: Session, b: Body, by: BodyYear, year: int, as_of: dt.date) -> None:
         scope = [b.id] + list(s.exec(select(Body.id).where(Body.parent_id == b.id)))
-        for t in s.exec(select(Task).where(Task.body_id.in_(scope))):
+        for t in s.exec(select(Task).where(col(Task.body_id).in_(scope))):
             if t.status is TaskStatus.DONE:
                 by.tasks_done += bool(t.completed_on and t.completed_on.year == year)
             else:
                 by.tasks_open += t.status is not TaskStatus.ON_HOLD
                 by.tasks_overdue += is_overdue(t.status, t.due_on, as_of)
-        for p in s.exec(select(Program).where(Program.body_id.in_(scope)).order_by(Program.held_on, Program.id)):
+        for p in s.exec(select(Program).where(col(Program.body_id).in_(scope)).order_by(col(Program.held_on), col(Program.id))):
             if p.held_on is not None and p.held_on.year == year:
                 by.programs.append((p.held_on, p.kind.value, p.title, p.participants))
 
     def _fill_rates_and_money(self, by: BodyYear, b: Body, year: int) -> None:
+        assert b.id is not None
         by.rates = [MemberRate(r.person, r.invited, r.attended, r.rate, r.review)
                     for r in self._rates_of().attendance_rates(b.id, year)]
         money = self.allowances.year(year, b.id)
@@ -174,9 +187,10 @@ class AnnualReportService:
 
 
 def _descendants(bodies: list[Body], top: int) -> set[int]:
-    out, frontier = set(), {top}
+    out: set[int] = set()
+    frontier = {top}
     while frontier:
-        frontier = {b.id for b in bodies if b.parent_id in frontier} - out
+        frontier = {b.id for b in bodies if b.parent_id in frontier and b.id is not None} - out
         out |= frontier
     return out
 

@@ -7,11 +7,12 @@ Every appointment is checked against the body's rules first (``check`` /
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.enums import AppointmentKind, AppointmentStatus, Role
 from aict_desktop.domain.errors import NotFound, ValidationError
@@ -27,9 +28,14 @@ from aict_desktop.services.rows import AppointmentRow
 from aict_desktop.services.validation import check_range, clean_text, parse_enum
 from aict_desktop.store.optimistic import save_versioned
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from aict_desktop.store.engine import Store
+
 
 class AppointmentService:
-    def __init__(self, store, today=dt.date.today):
+    def __init__(self, store: Store, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.store = store
         self._today = today
 
@@ -81,7 +87,9 @@ class AppointmentService:
 
     def _check(self, s: Session, body: Body, resolved: list[Appointee]) -> AppointmentCheck:
         overlaps = []
+        assert body.id is not None
         for a in resolved:  # a renewal's own previous term does not count (it closes before the new one)
+            assert a.term_start is not None  # resolved
             problem = None if a.person_id is None else self._overlap_problem(
                 s, a.person_id, body.id, a.term_start, a.term_end, exclude_id=a.previous_id)
             overlaps.append([problem] if problem else [])
@@ -129,7 +137,7 @@ class AppointmentService:
                                 body_id, exception_reason=exception_reason, session=session)[0]
 
     def appoint_many(self, person_ids: list[int], body_id: int, *, exception_reason: str = "",
-                     **kw) -> list[Appointment]:
+                     **kw: Any) -> list[Appointment]:
         """Bulk appointment from a selection: all or nothing; the 성별 rule looks at them together."""
         return self.appoint_all([Appointee(pid, **kw) for pid in person_ids], body_id,
                                 exception_reason=exception_reason)
@@ -159,6 +167,9 @@ class AppointmentService:
             raise CompositionRefused(check)
         made = []
         for a in resolved:
+            # resolved (role, kind and term filled in), and every appointee names a person (checked above)
+            assert a.person_id is not None and a.term_start is not None
+            assert isinstance(a.role, Role) and isinstance(a.kind, AppointmentKind)
             self._check_overlap(s, a.person_id, body_id, a.term_start, a.term_end)  # the same person twice
             appt = Appointment(
                 person_id=a.person_id, body_id=body_id, role=a.role, kind=a.kind, term_start=a.term_start,
@@ -201,6 +212,7 @@ class AppointmentService:
             note: str = "") -> Appointment:
         """해촉 or 사임, effective ``on`` (default today)."""
         reason = parse_enum(AppointmentStatus, reason, _("Reason"))
+        assert isinstance(reason, AppointmentStatus)
         if reason not in (AppointmentStatus.DISMISSED, AppointmentStatus.RESIGNED):
             raise ValidationError(_("An appointment is ended by dismissal (해촉) or resignation (사임)."))
         with self.store.write() as s:
@@ -209,6 +221,7 @@ class AppointmentService:
                 raise NotFound(_("The appointment no longer exists."))
             if a.end_reason:
                 raise ValidationError(_("This appointment has already ended."))
+            assert a.id is not None
             ended = on or self.today()
             if ended < a.term_start:
                 raise ValidationError(_("The end date is before the term started."))
@@ -219,6 +232,7 @@ class AppointmentService:
             # ends on its first day (never served), so no later term stays 재임 after a 해촉
             later = s.exec(select(Appointment).where(Appointment.previous_id == a.id)).first()
             while later is not None:
+                assert later.id is not None
                 if not later.end_reason:
                     save_versioned(s, Appointment, later.id, {
                         "end_reason": reason.value, "ended_on": max(ended, later.term_start), "end_note": note},
@@ -255,6 +269,7 @@ class AppointmentService:
                 if problem:
                     raise ValidationError(problem, field="term_end")
             self._check_overlap(s, a.person_id, a.body_id, start, end, exclude_id=a.id)
+            assert a.id is not None
             return save_versioned(s, Appointment, a.id, v, expected_version=expected_version, original=original)
 
     def delete(self, appointment_id: int) -> None:
@@ -287,16 +302,16 @@ class AppointmentService:
         with self.store.session() as s:
             q = (
                 select(Appointment, Person, Body, Institution.name)
-                .join(Person, Appointment.person_id == Person.id)
-                .join(Body, Appointment.body_id == Body.id)
-                .join(Institution, Person.institution_id == Institution.id, isouter=True)
+                .join(Person, col(Appointment.person_id) == Person.id)
+                .join(Body, col(Appointment.body_id) == Body.id)
+                .join(Institution, col(Person.institution_id) == Institution.id, isouter=True)
             )
             if body_id is not None:
                 q = q.where(Appointment.body_id == body_id)
             if person_id is not None:
                 q = q.where(Appointment.person_id == person_id)
             rows = []
-            for a, p, b, inst in s.exec(q.order_by(Body.id, Appointment.term_start, Person.name)).all():
+            for a, p, b, inst in s.exec(q.order_by(col(Body.id), col(Appointment.term_start), col(Person.name))).all():
                 st = term_status(a.term_end, a.end_reason, today, a.ended_on)
                 if current_only and (st is not AppointmentStatus.SERVING or a.term_start > today):
                     continue
@@ -306,6 +321,7 @@ class AppointmentService:
                     st is AppointmentStatus.SERVING and expires_within(a.term_end, today, expiring_within)
                 ):
                     continue
+                assert a.id is not None and p.id is not None and b.id is not None
                 rows.append(
                     AppointmentRow(
                         id=a.id, person=p.name, institution=inst, body=b.name, role=a.role.value,
@@ -317,7 +333,7 @@ class AppointmentService:
                 )
             return rows
 
-    def history(self, appointment_id: int) -> list[Appointment]:
+    def history(self, appointment_id: int) -> builtins.list[Appointment]:
         """The whole chain of terms (연임) this appointment belongs to, oldest first (later terms included)."""
         with self.store.session() as s:
             chain = []

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from aict_desktop.domain.enums import MeetingStatus
 from aict_desktop.domain.models import Meeting
 from aict_desktop.domain.rules import attendance_rate, counts_for_quorum, enrolled, needs_review
 from aict_desktop.services.attendees import meeting_count
 from aict_desktop.services.lookup import require_body
+from aict_desktop.services.meeting_host import MeetingHost
 
 
 @dataclass
@@ -30,7 +31,7 @@ class AttendanceRate:
     review: bool  # under the body's threshold: 해촉 검토 대상
 
 
-class AttendanceReviewMixin:
+class AttendanceReviewMixin(MeetingHost):
     """Needs ``store``."""
 
     def attendance_rates(self, body_id: int, year: int) -> list[AttendanceRate]:
@@ -40,10 +41,11 @@ class AttendanceReviewMixin:
             start, end = dt.datetime(year, 1, 1), dt.datetime(year + 1, 1, 1)
             held = s.exec(select(Meeting.id).where(Meeting.body_id == body_id, Meeting.status == MeetingStatus.HELD,
                                                    Meeting.starts_at >= start, Meeting.starts_at < end)
-                          .order_by(Meeting.starts_at)).all()
+                          .order_by(col(Meeting.starts_at))).all()
             counts: dict[int, list] = {}
             rules = None
             for mid in held:
+                assert mid is not None
                 mc = meeting_count(s, mid)
                 rules = mc.rules
                 for a in mc.attendees:
@@ -52,6 +54,8 @@ class AttendanceReviewMixin:
                     entry = counts.setdefault(a.person_id, [a.name, 0, 0])
                     entry[1] += 1
                     entry[2] += counts_for_quorum(a, mc.rules)
+            if rules is None:  # no meeting held that year
+                return []
             return [AttendanceRate(pid, name, invited, attended, attendance_rate(attended, invited),
                                    needs_review(attended, invited, rules))
                     for pid, (name, invited, attended) in counts.items()]

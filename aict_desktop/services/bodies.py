@@ -6,10 +6,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import fields
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.enums import AttendanceStatus, BodyKind, DecisionQuorumRule, OpenQuorumRule, TieRule
 from aict_desktop.domain.errors import NotFound, ValidationError
@@ -21,9 +21,12 @@ from aict_desktop.services.validation import clean_text, parse_enum
 from aict_desktop.services.lookup import require_body
 from aict_desktop.store.optimistic import save_versioned
 
+if TYPE_CHECKING:
+    from aict_desktop.store.engine import Store
+
 
 class BodyService:
-    def __init__(self, store):
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     def find_body(self, ref: str | int, session: Session | None = None) -> Body:
@@ -95,7 +98,7 @@ class BodyService:
                 parent = s.get(Body, int(parent_id))
                 if parent is None:
                     raise ValidationError(_("The parent body does not exist."), field="parent_id")
-                node = parent
+                node: Body | None = parent
                 while node is not None:  # no cycles: a body cannot sit under itself
                     if body_id is not None and node.id == body_id:
                         raise ValidationError(_("A body cannot be placed under itself."), field="parent_id")
@@ -103,7 +106,7 @@ class BodyService:
             v["parent_id"] = parent_id
         return v
 
-    def create_body(self, **data) -> Body:
+    def create_body(self, **data: Any) -> Body:
         with self.store.write() as s:
             body = Body(**self._body_values(data, s, None))
             s.add(body)
@@ -152,7 +155,7 @@ class BodyService:
 
             def order_key(b: Body):
                 chain = []
-                node = b
+                node: Body | None = b
                 while node is not None:
                     chain.append((node.sort_order, node.id))
                     node = by_id.get(node.parent_id) if node.parent_id else None
@@ -160,6 +163,7 @@ class BodyService:
 
             rows = []
             for b in sorted(bodies, key=order_key):
+                assert b.id is not None
                 parent = by_id.get(b.parent_id) if b.parent_id else None
                 rows.append(
                     BodyRow(
@@ -201,7 +205,7 @@ class BodyService:
 
     def children(self, body_id: int) -> list[Body]:
         with self.store.session() as s:
-            return list(s.exec(select(Body).where(Body.parent_id == body_id).order_by(Body.sort_order, Body.id)))
+            return list(s.exec(select(Body).where(col(Body.parent_id) == body_id).order_by(col(Body.sort_order), col(Body.id))))
 
 
 

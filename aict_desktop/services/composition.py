@@ -11,9 +11,11 @@ module only reads the members and ``CompositionException`` rows from the store.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.enums import AppointmentKind, Role
 from aict_desktop.domain.errors import ValidationError
@@ -26,23 +28,29 @@ from aict_desktop.i18n import _
 from aict_desktop.services.lookup import require_body
 from aict_desktop.store.audit import os_user
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from aict_desktop.store.engine import Store
+
 GENDER_RULE = "성별"  # CompositionException.rule of the 성별 cap
 
 
 def serving_members(s: Session, body_id: int, on: dt.date, *,
-                    exclude_ids=()) -> list[tuple[Appointment, Person]]:
+                    exclude_ids: Collection[int | None] = ()) -> list[tuple[Appointment, Person]]:
     """The body's appointments in force on ``on`` with their people (``exclude_ids`` left out)."""
-    q = (select(Appointment, Person).join(Person, Appointment.person_id == Person.id)
+    q = (select(Appointment, Person).join(Person, col(Appointment.person_id) == Person.id)
          .where(Appointment.body_id == body_id, Appointment.term_start <= on))
     return [(a, p) for a, p in s.exec(q) if a.id not in exclude_ids and serves_on(a, on)]
 
 
-def member_pairs(s: Session, body_id: int, on: dt.date, *, exclude_ids=()) -> list[tuple]:
+def member_pairs(s: Session, body_id: int, on: dt.date, *, exclude_ids: Collection[int | None] = ()) -> list[tuple]:
     """(kind, gender) of every member serving on ``on``: what ``domain.rules.composition`` counts."""
     return [(a.kind, p.gender) for a, p in serving_members(s, body_id, on, exclude_ids=exclude_ids)]
 
 
-def composition_on(s: Session, body_id: int, on: dt.date, *, exclude_ids=()) -> Composition:
+def composition_on(s: Session, body_id: int, on: dt.date, *,
+                   exclude_ids: Collection[int | None] = ()) -> Composition:
     return composition(member_pairs(s, body_id, on, exclude_ids=exclude_ids))
 
 
@@ -124,10 +132,10 @@ def _renewals_before(s: Session, previous_id: int) -> int:
 
 
 def _other_bodies(s: Session, person_id: int, body_id: int, on: dt.date) -> list[str]:
-    q = (select(Appointment, Body.name).join(Body, Appointment.body_id == Body.id)
+    q = (select(Appointment, Body.name).join(Body, col(Appointment.body_id) == Body.id)
          .where(Appointment.person_id == person_id, Appointment.body_id != body_id, Appointment.term_start <= on))
     names: list[str] = []
-    for a, name in s.exec(q.order_by(Body.sort_order, Body.id)):
+    for a, name in s.exec(q.order_by(col(Body.sort_order), col(Body.id))):
         if serves_on(a, on) and is_commissioned(a.kind) and name not in names:
             names.append(name)
     return names
@@ -140,7 +148,9 @@ def check_appointees(s: Session, body: Body, appointees: list[Appointee],
     rules = rules_of(body)
     many = len(appointees) > 1
     check = AppointmentCheck()
+    assert body.id is not None
     for i, a in enumerate(appointees):
+        assert isinstance(a.kind, AppointmentKind) and a.term_start is not None  # resolved by the caller
         own = list(refused[i]) if refused else []
         if is_commissioned(a.kind):
             problem = term_problem(a.term_start, a.term_end, rules)
@@ -160,7 +170,7 @@ def check_appointees(s: Session, body: Body, appointees: list[Appointee],
         check.refusals.extend(_named(a.name, m, many) for m in own)
     # 성별: on each term start of the batch, the members then without and with the new ones
     replaced = {a.previous_id for a in appointees if a.previous_id}  # a renewal takes its old term's place
-    for on in sorted({a.term_start for a in appointees}):
+    for on in sorted({a.term_start for a in appointees if a.term_start is not None}):
         pairs = member_pairs(s, body.id, on, exclude_ids=replaced)
         before = composition(pairs)
         after = composition(pairs + [(a.kind, a.gender) for a in appointees if serves_on(a, on)])
@@ -173,15 +183,17 @@ def check_appointees(s: Session, body: Body, appointees: list[Appointee],
     return check
 
 
-def record_exceptions(s: Session, body: Body, check: AppointmentCheck, made: list[tuple[Appointment, Gender]],
+def record_exceptions(s: Session, body: Body, check: AppointmentCheck, made: list[tuple[Appointment, Gender | None]],
                       reason: str) -> list[CompositionException]:
     """One row per new 위촉직 appointment of a gender the exception lets over the cap."""
-    over = set(check.after.over_cap(rules_of(body))) if check.after else set()
+    after = check.after
+    over = set(after.over_cap(rules_of(body))) if after else set()
     rows = []
+    assert body.id is not None
     for appt, gender in made:
-        if is_commissioned(appt.kind) and gender in over:
+        if after is not None and is_commissioned(appt.kind) and gender in over:
             row = CompositionException(body_id=body.id, appointment_id=appt.id, rule=GENDER_RULE, reason=reason,
-                                       counts=check.after.describe(), by=os_user())
+                                       counts=after.describe(), by=os_user())
             s.add(row)
             rows.append(row)
     s.flush()
@@ -221,7 +233,7 @@ class CompositionReport:
 
 
 class CompositionService:
-    def __init__(self, store, today=dt.date.today):
+    def __init__(self, store: Store, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.store = store
         self._today = today
 
@@ -244,9 +256,9 @@ class CompositionService:
     @staticmethod
     def _exceptions(s: Session, body_id: int) -> list[ExceptionRow]:
         q = (select(CompositionException, Person.name)
-             .join(Appointment, CompositionException.appointment_id == Appointment.id, isouter=True)
-             .join(Person, Appointment.person_id == Person.id, isouter=True)
+             .join(Appointment, col(CompositionException.appointment_id) == Appointment.id, isouter=True)
+             .join(Person, col(Appointment.person_id) == Person.id, isouter=True)
              .where(CompositionException.body_id == body_id, CompositionException.rule == GENDER_RULE)
-             .order_by(CompositionException.at, CompositionException.id))
+             .order_by(col(CompositionException.at), col(CompositionException.id)))
         return [ExceptionRow(reason=e.reason, counts=e.counts, at=e.at, by=e.by, person=name)
                 for e, name in s.exec(q)]

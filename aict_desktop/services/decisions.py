@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.enums import AgendaKind
 from aict_desktop.domain.errors import ValidationError
@@ -40,6 +40,7 @@ from aict_desktop.services.attendees import (
     meeting_attendees,
     meeting_count,
 )
+from aict_desktop.services.meeting_host import MeetingHost
 from aict_desktop.services.validation import clean_text, parse_enum
 
 
@@ -83,7 +84,7 @@ def delete_item_rows(s: Session, item_id: int) -> None:
     s.flush()
 
 
-class DecisionMixin:
+class DecisionMixin(MeetingHost):
     """Decision methods of ``MeetingService`` (needs ``store``, ``_get``, ``_item``, ``_require_draft``)."""
 
     def _count(self, s: Session, item: AgendaItem) -> tuple[MeetingCount, VoteBasis, dict[int, Recusal]]:
@@ -109,7 +110,7 @@ class DecisionMixin:
         d.updated_at = _now()
         s.add(d)
         s.flush()
-        for t in s.exec(select(Task).where(Task.origin_agenda_item_id == item_id, Task.origin_decision_id.is_(None))):
+        for t in s.exec(select(Task).where(Task.origin_agenda_item_id == item_id, col(Task.origin_decision_id).is_(None))):
             t.origin_decision_id = d.id
             s.add(t)
         return d
@@ -118,6 +119,7 @@ class DecisionMixin:
         """After a change of votes or recusals the Decision follows: named totals, the result on the new basis."""
         d = s.exec(select(Decision).where(Decision.agenda_item_id == item.id)).first()
         mc, basis, _recs = self._count(s, item)
+        assert item.id is not None
         named = self._named(s, item.id)
         if named:
             yes, no, abstain = totals(v.choice for v in named)
@@ -174,7 +176,7 @@ class DecisionMixin:
         with self.store.write() as s:
             item = self._item(s, item_id)
             self._require_draft(self._get(s, item.meeting_id))
-            kind = parse_enum(RecusalKind, kind, _("Kind of exclusion"), field="kind")
+            recusal_kind: RecusalKind = parse_enum(RecusalKind, kind, _("Kind of exclusion"), field="kind")
             reason = clean_text(reason, _("Reason"), required=True, max_len=500, field="reason")
             who = _member(meeting_attendees(s, item.meeting_id), person_id)
             if s.exec(select(Vote).where(Vote.agenda_item_id == item_id, Vote.person_id == person_id)).first():
@@ -182,7 +184,7 @@ class DecisionMixin:
                     name=who.name), field="person_id")
             rec = s.exec(select(Recusal).where(Recusal.agenda_item_id == item_id, Recusal.person_id == person_id)
                          ).first() or Recusal(agenda_item_id=item_id, person_id=person_id)
-            rec.kind, rec.reason = kind, reason
+            rec.kind, rec.reason = recusal_kind, reason
             s.add(rec)
             s.flush()
             self._recount(s, item)
@@ -219,7 +221,7 @@ class DecisionMixin:
                 s.delete(vote)
                 s.flush()
             else:
-                choice = parse_enum(VoteChoice, choice, _("Vote"))
+                chosen: VoteChoice = parse_enum(VoteChoice, choice, _("Vote"))
                 who = _member(mc.attendees, person_id)
                 if person_id in recs:
                     raise ValidationError(_("{name} is excluded from this item ({kind}) and does not vote on it.").format(
@@ -229,7 +231,7 @@ class DecisionMixin:
                         name=who.name))
                 require_quorum(mc.tally)
                 vote = vote or Vote(agenda_item_id=item_id, person_id=person_id)
-                vote.choice = choice
+                vote.choice = chosen
                 s.add(vote)
                 s.flush()
             self._recount(s, item, cleared_vote=choice is None)
@@ -247,6 +249,6 @@ class DecisionMixin:
     def decisions(self, meeting_id: int) -> dict[int, Decision]:
         """Decisions of a meeting by agenda item id."""
         with self.store.session() as s:
-            q = select(Decision).join(AgendaItem, AgendaItem.id == Decision.agenda_item_id).where(
+            q = select(Decision).join(AgendaItem, col(AgendaItem.id) == Decision.agenda_item_id).where(
                 AgendaItem.meeting_id == meeting_id)
             return {d.agenda_item_id: d for d in s.exec(q)}

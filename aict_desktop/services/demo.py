@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from aict_desktop.domain.enums import (
     AgendaKind, AppointmentKind, AttendanceStatus, BodyKind, MeetingStatus, MembershipRole, MinutesStatus,
@@ -31,18 +32,23 @@ from aict_desktop.services.composition import Appointee
 from aict_desktop.services.attendees import meeting_count
 from aict_desktop.store.audit import log_access
 
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from aict_desktop.services.container import Services
+
 
 def demo_file():
     return resource("demo", "demo.json")
 
 
-def can_load_demo(services) -> bool:
+def can_load_demo(services: Services) -> bool:
     """True while the data file has no bodies (the GUI offers the demo only then)."""
     with services.store.session() as s:
         return s.exec(select(Body)).first() is None
 
 
-def load_demo(services, today: dt.date | None = None) -> str:
+def load_demo(services: Services, today: dt.date | None = None) -> str:
     """Load the demo into a data file that has no bodies yet; return a one-line summary."""
     data = json.loads(demo_file().read_text(encoding="utf-8"))
     with services.store.write() as s:
@@ -54,7 +60,7 @@ def load_demo(services, today: dt.date | None = None) -> str:
         def count(model):
             return s.exec(select(func.count()).select_from(model)).one()
 
-        groups = s.exec(select(func.count()).select_from(Body).where(Body.parent_id.is_not(None))).one()
+        groups = s.exec(select(func.count()).select_from(Body).where(col(Body.parent_id).is_not(None))).one()
         return _(
             "Demo data loaded: {bodies} bodies ({groups} of them working groups), {institutions} institutions, "
             "{people} people, {appointments} appointments, {meetings} meetings, {tasks} tasks."
@@ -62,8 +68,18 @@ def load_demo(services, today: dt.date | None = None) -> str:
                  appointments=count(Appointment), meetings=count(Meeting), tasks=count(Task))
 
 
+class _Stored(Protocol):
+    id: int | None
+
+
+def _id(row: _Stored) -> int:
+    """The id the flush gave a new row (its type says Optional until then)."""
+    assert row.id is not None
+    return row.id
+
+
 class _Loader:
-    def __init__(self, services, session, today: dt.date):
+    def __init__(self, services: Services, session: Session, today: dt.date) -> None:
         self.sv, self.s, self.today = services, session, today
         self.inst: dict[str, int] = {}
         self.bodies: dict[str, Body] = {}
@@ -85,6 +101,7 @@ class _Loader:
             return None
         day, _sep, clock = text.partition(" ")
         date = self.date(day)
+        assert date is not None, text  # a time has its day
         while day.startswith("today") and date.weekday() >= 5:  # an upcoming meeting falls on a weekday
             date += dt.timedelta(days=1)
         return dt.datetime.combine(date, dt.time.fromisoformat(clock or "00:00"))
@@ -99,7 +116,7 @@ class _Loader:
                 homepage=d.get("homepage", ""), note=d.get("note", "") or (_("Sample institution (demo)")
                                                                            if d.get("sample") else ""),
                 is_sample=d.get("sample", False))
-            self.inst[d["name"]] = inst.id
+            self.inst[d["name"]] = _id(inst)
         for d in data["bodies"]:
             self._body(d)
         for i, p in enumerate(data["people"], start=1):
@@ -108,14 +125,16 @@ class _Loader:
                 session=self.s, name=name, gender=gender, institution_id=self.inst[inst], department=dept,
                 position=position, email=f"{mail}@example.com" if mail else "", mobile=f"010-0000-{1000 + i:04d}",
                 is_public_official=official)
-            self.people[name] = person.id
+            self.people[name] = _id(person)
         for key, group in data["appointments"].items():
             self._appoint(key, group["term_start"], group["people"])
         for d in data["meetings"]:
             self._meeting(d)
         for key, rows in data["milestones"].items():
+            body_id = self.bodies[key].id
+            assert body_id is not None
             for pos, (title, period, due, status) in enumerate(rows, start=1):
-                self.s.add(Milestone(body_id=self.bodies[key].id, title=title, period=period, due_on=self.date(due),
+                self.s.add(Milestone(body_id=body_id, title=title, period=period, due_on=self.date(due),
                                      status=TaskStatus(status), position=pos))
         self.s.flush()
         for d in data["tasks"]:
@@ -142,7 +161,7 @@ class _Loader:
         self.bodies[d["key"]] = body
         for member in d.get("members", []):
             name, role = member if isinstance(member, list) else (member, MembershipRole.MEMBER.value)
-            self.sv.roster.add_membership(self.inst[name], body.id, role=role, joined_on=self.date(d["joined_on"]),
+            self.sv.roster.add_membership(self.inst[name], _id(body), role=role, joined_on=self.date(d["joined_on"]),
                                           session=self.s)
 
     def _appoint(self, body_key: str, term_start: str, entries: list) -> None:
@@ -155,7 +174,7 @@ class _Loader:
                 self.people[name], role=role, kind=extra.get("kind", AppointmentKind.APPOINTED.value),
                 term_start=self.date(extra.get("term_start", term_start)), term_end=self.date(extra.get("term_end")),
                 partial_term=extra.get("partial_term", False), note=extra.get("note", "")), extra))
-        made = self.sv.appointments.appoint_all([a for a, _e in specs], self.bodies[body_key].id, session=self.s)
+        made = self.sv.appointments.appoint_all([a for a, _e in specs], _id(self.bodies[body_key]), session=self.s)
         for appt, (_a, extra) in zip(made, specs):
             if extra.get("end_reason"):
                 appt.end_reason, appt.ended_on = extra["end_reason"], self.date(extra["ended_on"])
@@ -165,12 +184,13 @@ class _Loader:
     def _meeting(self, d: dict) -> None:
         body = self.bodies[d["body"]]
         starts = self.when(d["starts_at"])
-        m = self.sv.meetings.create(body.id, starts_at=starts, ends_at=self.when(d.get("ends_at")),
+        assert starts is not None  # every demo meeting has its time
+        m = self.sv.meetings.create(_id(body), starts_at=starts, ends_at=self.when(d.get("ends_at")),
                                     number=d["number"], place=d["place"], session=self.s)
         held = d.get("status") == MeetingStatus.HELD.value
         members = list(self.s.exec(select(Attendance).where(Attendance.meeting_id == m.id)))
         if held:
-            names = {pid: name for name, pid in self.people.items()}
+            names: dict[int | None, str] = {pid: name for name, pid in self.people.items()}
             for n, att in enumerate(members):
                 arrival = (starts - dt.timedelta(minutes=3 + (n * 7) % 17)).time()
                 status, arrived, proxy = (d.get("attendance", {}).get(names[att.person_id], []) + ["", "", ""])[:3]
@@ -185,17 +205,17 @@ class _Loader:
             m.closed_at = self.when(f"{d['starts_at'].split()[0]} {d['closed']}")
         m.observers, m.minutes_summary = d.get("observers", ""), d.get("summary", "")
         self.s.flush()
-        count = meeting_count(self.s, m.id)  # decisions counted as meeting mode counts them
+        count = meeting_count(self.s, _id(m))  # decisions counted as meeting mode counts them
         items = []
         for spec in d["agenda"]:
-            item = self.sv.meetings.add_item(m.id, spec["title"], kind=AgendaKind(spec["kind"]),
+            item = self.sv.meetings.add_item(_id(m), spec["title"], kind=AgendaKind(spec["kind"]),
                                              presenter=spec.get("presenter", ""), session=self.s)
             item.notes = spec.get("notes", "")
             self.s.add(item)
             if "decision" in spec:
                 yes, no, abstain, text = spec["decision"]
                 result = voting.result(count.rules, vote_basis(count.tally, 0), yes, no, abstain)
-                self.s.add(Decision(agenda_item_id=item.id, yes=yes, no=no, abstain=abstain, result=result, text=text,
+                self.s.add(Decision(agenda_item_id=_id(item), yes=yes, no=no, abstain=abstain, result=result, text=text,
                                     updated_at=m.closed_at or starts))
             items.append(item)
         if d.get("confirmed_by"):
@@ -219,10 +239,11 @@ class _Loader:
         if "milestone" in d:
             milestone = self.s.exec(select(Milestone).where(Milestone.title == d["milestone"])).one().id
         created = self.date(d["created"])
+        assert created is not None
         task = self.sv.tasks.create(
             session=self.s, author=d.get("owner") or _("Secretariat"), title=d["title"],
-            body_id=self.bodies[d["body"]].id, owner_person_id=self.people.get(d.get("owner")),
-            owner_institution_id=self.inst.get(d.get("owner_institution")), due_on=self.date(d["due"]),
+            body_id=self.bodies[d["body"]].id, owner_person_id=self.people.get(d.get("owner") or ""),
+            owner_institution_id=self.inst.get(d.get("owner_institution") or ""), due_on=self.date(d["due"]),
             status=TaskStatus(d["status"]), progress=d.get("progress", 0), priority=d.get("priority", "보통"),
             milestone_id=milestone, **origin)
         task.completed_on = self.date(d.get("completed_on"))
@@ -232,6 +253,8 @@ class _Loader:
             log.at = task.created_at  # the "created" entry dates from when the task was set
             self.s.add(log)
         for day, author, change, comment in d["updates"]:
-            self.s.add(TaskUpdate(task_id=task.id, at=dt.datetime.combine(self.date(day), dt.time(17, 0)),
+            on = self.date(day)
+            assert on is not None
+            self.s.add(TaskUpdate(task_id=_id(task), at=dt.datetime.combine(on, dt.time(17, 0)),
                                   author=author, change=change, comment=comment))
-        self.tasks[d["title"]] = task.id
+        self.tasks[d["title"]] = _id(task)

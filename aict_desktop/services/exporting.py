@@ -7,6 +7,7 @@ an allowance list) is written to the access log (접속기록).
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
@@ -35,10 +36,18 @@ from aict_desktop.services.lookup import require_body
 from aict_desktop.services.validation import clean_text
 from aict_desktop.store.audit import log_access
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from aict_desktop.documents.data import AttendanceSheetData, MinutesData, NoticeData, RosterData
+    from aict_desktop.services.allowances import AllowanceService
+    from aict_desktop.store.engine import Store
+
 MINUTES_FORMATS = ("pdf", "docx", "hwpx")
 
 
 def _role_key(appt: Appointment, name: str):
+    assert appt.id is not None  # a stored appointment
     return role_sort_key(appt.role, appt.kind, name, appt.id)
 
 
@@ -70,7 +79,7 @@ class NoticeLate(ValidationError):
 
 
 class ExportService:
-    def __init__(self, store, allowances, today=dt.date.today):
+    def __init__(self, store: Store, allowances: AllowanceService, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.store = store
         self.allowances = allowances
         self._today = today
@@ -99,7 +108,7 @@ class ExportService:
 
     # --- roster --------------------------------------------------------------------
 
-    def roster_data(self, body_id: int):
+    def roster_data(self, body_id: int) -> RosterData:
         from aict_desktop.documents.data import RosterData, RosterLine
 
         today = self._today()
@@ -108,6 +117,7 @@ class ExportService:
             lines = []
             for a in self._current(s, body_id, today):
                 p, inst = self._person(s, a.person_id)
+                assert p is not None  # an appointment's person (foreign key)
                 lines.append((_role_key(a, p.name), RosterLine(
                     role=a.role.value, name=p.name, institution=inst, position=printed_position(a.position_title, p.position),
                     kind=a.kind.value, term_start=a.term_start, term_end=a.term_end)))
@@ -136,7 +146,8 @@ class ExportService:
 
     # --- meeting documents ------------------------------------------------------------
 
-    def notice_data(self, meeting_id: int, *, urgent_reason: str | None = None, issued_on: dt.date | None = None):
+    def notice_data(self, meeting_id: int, *, urgent_reason: str | None = None,
+                    issued_on: dt.date | None = None) -> NoticeData:
         """The notice as of ``issued_on`` (the date it first went out, else today).
 
         Later than the body's notice days before the meeting (행정기관위원회법 제9조①) it
@@ -147,6 +158,7 @@ class ExportService:
         with self.store.write() as s:
             m = self._meeting(s, meeting_id)
             body = s.get(Body, m.body_id)
+            assert body is not None  # a meeting's body (foreign key)
             sent = issued_on or m.notice_sent_on or self._today()
             reason = clean_text(urgent_reason, _("Reason for urgency"), max_len=500) if urgent_reason else ""
             reason = reason or m.urgent_reason
@@ -197,7 +209,7 @@ class ExportService:
         render = notice_renderer(fmt)
         return render(self.notice_data(meeting_id, urgent_reason=urgent_reason, issued_on=issued_on))
 
-    def attendance_sheet_data(self, meeting_id: int):
+    def attendance_sheet_data(self, meeting_id: int) -> AttendanceSheetData:
         from aict_desktop.documents.data import AttendanceSheetData, SheetLine
         from aict_desktop.services.invitations import gaps_of, invitee_label
 
@@ -221,7 +233,7 @@ class ExportService:
         self._log("export.attendance_sheet", data.title, "pdf")
         return out
 
-    def minutes_data(self, meeting_id: int, *, public: bool = False):
+    def minutes_data(self, meeting_id: int, *, public: bool = False) -> MinutesData:
         from aict_desktop.services.minutes_data import minutes_data
 
         with self.store.session() as s:

@@ -8,9 +8,11 @@ are not done — are offered for the new agenda as one 보고 item, linked throu
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.enums import AgendaKind, MeetingKind, TaskStatus
 from aict_desktop.domain.errors import ValidationError
@@ -18,6 +20,10 @@ from aict_desktop.domain.models import AgendaItem, AgendaTask, Attendance, Insti
 from aict_desktop.i18n import _, fmt_date
 from aict_desktop.services.meetings import meeting_title
 from aict_desktop.services.lookup import require_body
+
+if TYPE_CHECKING:
+    from aict_desktop.services.meetings import MeetingService
+    from aict_desktop.store.engine import Store
 
 NOT_DONE = (TaskStatus.PLANNED, TaskStatus.IN_PROGRESS, TaskStatus.ON_HOLD)
 
@@ -55,7 +61,7 @@ class MeetingProposal:
 
 
 class MeetingPrepService:
-    def __init__(self, store, meetings):
+    def __init__(self, store: Store, meetings: MeetingService) -> None:
         self.store = store
         self.meetings = meetings
 
@@ -80,6 +86,7 @@ class MeetingPrepService:
         rows = []
         for a in self.meetings.current_appointments(body_id, on, s):
             p = s.get(Person, a.person_id)
+            assert p is not None and p.id is not None and a.id is not None  # a stored appointment and its person
             inst = s.get(Institution, p.institution_id) if p.institution_id else None
             rows.append(InviteeRow(appointment_id=a.id, person_id=p.id, name=p.name,
                                    institution=inst.name if inst else "", role=a.role.value, kind=a.kind.value))
@@ -98,11 +105,12 @@ class MeetingPrepService:
         if not earlier:
             return []
         rows = []
-        q = select(Task).where(Task.origin_meeting_id.in_(earlier), Task.status.in_(NOT_DONE))
-        for t in s.exec(q.order_by(Task.due_on, Task.id)):
+        q = select(Task).where(col(Task.origin_meeting_id).in_(earlier), col(Task.status).in_(NOT_DONE))
+        for t in s.exec(q.order_by(col(Task.due_on), col(Task.id))):
             owner = s.get(Person, t.owner_person_id) if t.owner_person_id else None
             inst = s.get(Institution, t.owner_institution_id) if t.owner_institution_id else None
             origin = meetings[t.origin_meeting_id]
+            assert t.id is not None
             rows.append(OpenItemRow(
                 task_id=t.id, title=t.title, owner=owner.name if owner else inst.name if inst else "",
                 due=t.due_on, status=t.status.value, meeting=f"제{origin.number}차",
@@ -112,7 +120,7 @@ class MeetingPrepService:
 
     def carried_task_ids(self, meeting_id: int) -> set[int]:
         with self.store.session() as s:
-            q = select(AgendaTask.task_id).join(AgendaItem, AgendaItem.id == AgendaTask.agenda_item_id).where(
+            q = select(AgendaTask.task_id).join(AgendaItem, col(AgendaItem.id) == AgendaTask.agenda_item_id).where(
                 AgendaItem.meeting_id == meeting_id)
             return set(s.exec(q))
 
@@ -130,13 +138,14 @@ class MeetingPrepService:
         bad = [t for t in task_ids if t not in allowed]
         if bad:
             raise ValidationError(_("Only open action items from earlier meetings of this body can be carried forward."))
-        links = s.exec(select(AgendaTask, AgendaItem).join(AgendaItem, AgendaItem.id == AgendaTask.agenda_item_id)
+        links = s.exec(select(AgendaTask, AgendaItem).join(AgendaItem, col(AgendaItem.id) == AgendaTask.agenda_item_id)
                        .where(AgendaItem.meeting_id == meeting_id)).all()
         already = {link.task_id for link, _item in links}
         item = links[0][1] if links else None
         if item is None:
             item = self.meetings.add_item(meeting_id, _("Progress report on action items from earlier meetings"),
                                           kind=AgendaKind.REPORT, presenter=_("Secretary"), session=s)
+        assert item.id is not None
         for tid in task_ids:
             if tid not in already:
                 s.add(AgendaTask(agenda_item_id=item.id, task_id=tid))
@@ -148,7 +157,7 @@ class MeetingPrepService:
 
     def _describe(self, s: Session, task_ids: list[int]) -> str:
         lines = []
-        for t in s.exec(select(Task).where(Task.id.in_(task_ids)).order_by(Task.due_on, Task.id)):
+        for t in s.exec(select(Task).where(col(Task.id).in_(task_ids)).order_by(col(Task.due_on), col(Task.id))):
             owner = s.get(Person, t.owner_person_id) if t.owner_person_id else None
             bits = [b for b in (owner.name if owner else "", fmt_date(t.due_on) if t.due_on else "", t.status.value) if b]
             lines.append(f"· {t.title} ({', '.join(bits)})")
@@ -156,13 +165,14 @@ class MeetingPrepService:
 
     def prepare(self, body_id: int, *, starts_at: dt.datetime, kind: MeetingKind | str = MeetingKind.REGULAR,
                 number: int | None = None, place: str = "", ends_at: dt.datetime | None = None,
-                appointment_ids: list[int] | None = None, agenda: list[tuple[str, str, str]] = (),
-                carry_task_ids: list[int] = ()) -> Meeting:
+                appointment_ids: list[int] | None = None, agenda: Sequence[tuple[str, str, str]] = (),
+                carry_task_ids: Sequence[int] = ()) -> Meeting:
         """Create a meeting in one transaction: invitees (default: current appointees),
         agenda ``(kind, title, presenter)`` and carried-forward open items."""
         with self.store.write() as s:
             m = self.meetings.create(body_id, starts_at=starts_at, kind=kind, number=number, place=place,
                                      ends_at=ends_at, invite_members=appointment_ids is None, session=s)
+            assert m.id is not None  # create() flushed it
             if appointment_ids is not None:
                 current = {a.id: a for a in self.meetings.current_appointments(body_id, starts_at.date(), s)}
                 for aid in appointment_ids:

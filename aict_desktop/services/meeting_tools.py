@@ -8,10 +8,14 @@ they need nothing but the container the composition root already built.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from aict_desktop.services.action_items import ActionItemService
 from aict_desktop.services.meeting_prep import MeetingPrepService
 from aict_desktop.services.meeting_session import MeetingSessionService
+
+if TYPE_CHECKING:
+    from aict_desktop.services.container import Services
 
 
 @dataclass
@@ -21,7 +25,7 @@ class MeetingTools:
     session: MeetingSessionService
 
 
-def meeting_tools(services) -> MeetingTools:
+def meeting_tools(services: Services) -> MeetingTools:
     return MeetingTools(
         prep=MeetingPrepService(services.store, services.meetings),
         actions=ActionItemService(services.store, services.meetings, services.tasks),

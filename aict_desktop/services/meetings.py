@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -34,6 +34,9 @@ from aict_desktop.services.rows import MeetingRow
 from aict_desktop.services.validation import clean_text, parse_enum
 from aict_desktop.store.optimistic import save_versioned
 
+if TYPE_CHECKING:
+    from aict_desktop.store.engine import Store
+
 
 def meeting_title(body_name: str, number: int, kind: MeetingKind) -> str:
     """``서초AICT 운영위원회 제3차 정기회의``"""
@@ -43,7 +46,7 @@ def meeting_title(body_name: str, number: int, kind: MeetingKind) -> str:
 class MeetingService(AgendaMixin, DecisionMixin, AttendanceMixin, AttendanceReviewMixin, MinutesMixin, InvitationMixin):
     """Meetings; agenda, attendance and minutes methods come from the mixins."""
 
-    def __init__(self, store):
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     # --- meetings --------------------------------------------------------------
@@ -67,7 +70,7 @@ class MeetingService(AgendaMixin, DecisionMixin, AttendanceMixin, AttendanceRevi
                                    ends_at=ends_at, invite_members=invite_members, session=s)
         s = session
         body = require_body(s, body_id)
-        kind = parse_enum(MeetingKind, kind, _("Meeting kind"), default=MeetingKind.REGULAR)
+        meeting_kind: MeetingKind = parse_enum(MeetingKind, kind, _("Meeting kind"), default=MeetingKind.REGULAR)
         n = number if number is not None else self.next_number(body_id, s)
         if n < 1:
             raise ValidationError(_("The meeting number must be 1 or more."), field="number")
@@ -76,13 +79,14 @@ class MeetingService(AgendaMixin, DecisionMixin, AttendanceMixin, AttendanceRevi
         if ends_at is not None and ends_at <= starts_at:
             raise ValidationError(_("The meeting ends before it starts."), field="ends_at")
         m = Meeting(
-            body_id=body_id, number=n, kind=kind, starts_at=starts_at, ends_at=ends_at,
-            title=clean_text(title, _("Title"), max_len=300) or meeting_title(body.name, n, kind),
+            body_id=body_id, number=n, kind=meeting_kind, starts_at=starts_at, ends_at=ends_at,
+            title=clean_text(title, _("Title"), max_len=300) or meeting_title(body.name, n, meeting_kind),
             place=clean_text(place, _("Place"), max_len=300),
             contact=body.contact,
         )
         s.add(m)
         s.flush()
+        assert m.id is not None
         if invite_members:
             for a in self.current_appointments(body_id, starts_at.date(), s):
                 s.add(Attendance(meeting_id=m.id, person_id=a.person_id, appointment_id=a.id, is_member=True))
@@ -134,6 +138,7 @@ class MeetingService(AgendaMixin, DecisionMixin, AttendanceMixin, AttendanceRevi
             if s.exec(select(Task).where(Task.origin_meeting_id == m.id)).first():
                 raise ValidationError(_("Tasks were created at this meeting; it cannot be deleted."))
             for item in s.exec(select(AgendaItem).where(AgendaItem.meeting_id == m.id)):
+                assert item.id is not None
                 delete_item_rows(s, item.id)
                 s.delete(item)
             for att in s.exec(select(Attendance).where(Attendance.meeting_id == m.id)):
@@ -173,4 +178,5 @@ class MeetingService(AgendaMixin, DecisionMixin, AttendanceMixin, AttendanceRevi
                     minutes_status=m.minutes_status.value,
                 )
                 for m, name in s.exec(q.order_by(col(Meeting.starts_at), col(Meeting.id))).all()
+                if m.id is not None  # (always: stored rows)
             ]

@@ -16,6 +16,7 @@ from aict_desktop.domain.models import Meeting
 from aict_desktop.domain.rules.minutes_record import unrecorded_members
 from aict_desktop.i18n import _, fmt_date
 from aict_desktop.services.agenda import clean_notes, save_checked_text
+from aict_desktop.services.meeting_host import MeetingHost
 from aict_desktop.services.validation import clean_text
 from aict_desktop.store.audit import log_access
 from aict_desktop.store.optimistic import save_versioned
@@ -49,7 +50,7 @@ def _confirm_check(s, meeting_id: int) -> ConfirmCheck:
     return ConfirmCheck(missing=missing_record(s, mc), unrecorded=unrecorded_members(mc.attendees))
 
 
-class MinutesMixin:
+class MinutesMixin(MeetingHost):
     """Minutes methods of ``MeetingService`` (needs ``store`` and ``_get``)."""
 
     def _require_draft(self, m: Meeting) -> None:
@@ -98,7 +99,7 @@ class MinutesMixin:
             who = clean_text(by, _("Confirmed by"), required=True, max_len=100)
             now = dt.datetime.now().replace(microsecond=0)
             log_access(s, "minutes.confirm", target=m.title, detail=who)
-            return save_versioned(s, Meeting, m.id, {
+            return save_versioned(s, Meeting, meeting_id, {
                 "minutes_status": MinutesStatus.CONFIRMED, "minutes_confirmed_by": who, "minutes_confirmed_at": now,
             }, expected_version=m.version)
 
@@ -111,6 +112,6 @@ class MinutesMixin:
             who = clean_text(by, _("Name"), required=True, max_len=100)
             why = clean_text(reason, _("Reason"), required=True, max_len=1000)
             log_access(s, "minutes.unconfirm", target=m.title, detail=f"{who}: {why}")
-            return save_versioned(s, Meeting, m.id, {
+            return save_versioned(s, Meeting, meeting_id, {
                 "minutes_status": MinutesStatus.DRAFT, "minutes_confirmed_by": "", "minutes_confirmed_at": None,
             }, expected_version=m.version)

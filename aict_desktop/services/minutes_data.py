@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.documents.data import (
     ActionData,
@@ -53,7 +53,7 @@ def member_title(a: Attendee) -> str:
 
 
 def _present_label(a: Attendee) -> str:
-    tag = {S.ONLINE: "온라인", S.PROXY: "대리출석", S.WRITTEN: "서면"}.get(a.status)
+    tag = {S.ONLINE: "온라인", S.PROXY: "대리출석", S.WRITTEN: "서면"}.get(a.status, "")
     if a.status is S.PROXY and a.proxy_name:
         tag += f", 대리인 {a.proxy_name}"
     text = label(a) + (f"[{tag}]" if tag else "")
@@ -62,7 +62,7 @@ def _present_label(a: Attendee) -> str:
 
 def attendance_lists(mc: MeetingCount) -> dict[str, list[str]]:
     """Who goes on which line of the header, by the body's rules."""
-    out = {"present": [], "proxies": [], "written": [], "absent": [], "officials": []}
+    out: dict[str, list[str]] = {"present": [], "proxies": [], "written": [], "absent": [], "officials": []}
     for a in mc.attendees:
         if not a.is_member:
             continue
@@ -94,15 +94,15 @@ def _votes_text(s: Session, item_id: int, names: dict[int, str]) -> str:
 
 def _recusal_lines(s: Session, item_id: int, names: dict[int, str]) -> list[str]:
     return [f"{names.get(r.person_id, '')} — {r.kind.value}" + (" " + bracket(r.reason) if r.reason else "")
-            for r in s.exec(select(Recusal).where(Recusal.agenda_item_id == item_id).order_by(Recusal.id))]
+            for r in s.exec(select(Recusal).where(col(Recusal.agenda_item_id) == item_id).order_by(col(Recusal.id)))]
 
 
 def organiser(s: Session, body) -> str:
     """개최기관: the body's 주관기관 or 간사기관, else its 위촉권자, else the body itself."""
     q = (select(Institution.name, InstitutionMembership.role)
-         .join(InstitutionMembership, InstitutionMembership.institution_id == Institution.id)
-         .where(InstitutionMembership.body_id == body.id, InstitutionMembership.left_on.is_(None),
-                InstitutionMembership.role.in_([MembershipRole.HOST, MembershipRole.SECRETARIAT])))
+         .join(InstitutionMembership, col(InstitutionMembership.institution_id) == Institution.id)
+         .where(InstitutionMembership.body_id == body.id, col(InstitutionMembership.left_on).is_(None),
+                col(InstitutionMembership.role).in_([MembershipRole.HOST, MembershipRole.SECRETARIAT])))
     hosts = sorted(s.exec(q).all(), key=lambda r: r[1] is not MembershipRole.HOST)
     return hosts[0][0] if hosts else (body.issuer or body.name)
 
@@ -110,7 +110,7 @@ def organiser(s: Session, body) -> str:
 def missing_record(s: Session, mc: MeetingCount) -> list[str]:
     """The fields the law requires that this meeting's minutes still lack (none: it may be confirmed)."""
     items = []
-    for it in s.exec(select(AgendaItem).where(AgendaItem.meeting_id == mc.meeting.id).order_by(AgendaItem.position)):
+    for it in s.exec(select(AgendaItem).where(col(AgendaItem.meeting_id) == mc.meeting.id).order_by(col(AgendaItem.position))):
         decided = s.exec(select(Decision).where(Decision.agenda_item_id == it.id)).first() is not None
         items.append(RecordItem(kind=it.kind, notes=it.notes, decided=decided))
     return missing_fields(title=mc.meeting.title, organiser=organiser(s, mc.body), place=mc.meeting.place,
@@ -122,13 +122,14 @@ def minutes_data(s: Session, mc: MeetingCount, current, public: bool = False) ->
     d = _minutes_data(s, mc, current)
     if not public:
         return d
+    assert mc.meeting.id is not None
     closed = {n for n, it in enumerate(_agenda(s, mc.meeting.id), 1) if is_closed_item(it.title, it.description)}
     members = [a.name for a in mc.attendees if a.is_member and a.name]
     return public_version(d, closed, members, pseudonymise=mc.rules.pseudonymise_public_minutes)
 
 
 def _agenda(s: Session, meeting_id: int) -> list[AgendaItem]:
-    return list(s.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)))
+    return list(s.exec(select(AgendaItem).where(col(AgendaItem.meeting_id) == meeting_id).order_by(col(AgendaItem.position))))
 
 
 def _minutes_data(s: Session, mc: MeetingCount, current) -> MinutesData:
@@ -139,11 +140,13 @@ def _minutes_data(s: Session, mc: MeetingCount, current) -> MinutesData:
     observers = lists["officials"] + observers
     observers += [x.strip() for x in m.observers.replace("\n", ",").split(",") if x.strip()]
     actions: dict[int | None, list[ActionData]] = {}  # 후속 조치 by agenda item
-    for task in s.exec(select(Task).where(Task.origin_meeting_id == m.id).order_by(Task.id)):
+    for task in s.exec(select(Task).where(col(Task.origin_meeting_id) == m.id).order_by(col(Task.id))):
         actions.setdefault(task.origin_agenda_item_id, []).append(
             ActionData(title=task.title, owner=owner_name(s, task), due_on=task.due_on))
-    items = []
+    items: list[MinutesItem] = []
+    assert m.id is not None
     for it in _agenda(s, m.id):
+        assert it.id is not None
         d = s.exec(select(Decision).where(Decision.agenda_item_id == it.id)).first()
         dec = DecisionData(result=d.result.value, yes=d.yes, no=d.no, abstain=d.abstain, text=d.text,
                            chair_vote=d.chair_vote) if d else None
@@ -155,7 +158,8 @@ def _minutes_data(s: Session, mc: MeetingCount, current) -> MinutesData:
     for n, role in enumerate(signer_roles(mc.body.kind)):
         held = sorted((a for a in serving if a.role is role), key=lambda a: a.id)
         if held or n == 0:  # the presiding role always signs; a record keeper only where one is appointed
-            signers.append((role.value, s.get(Person, held[0].person_id).name if held else ""))
+            person = s.get(Person, held[0].person_id) if held else None
+            signers.append((role.value, person.name if person else ""))
     signers += [("위원", "")] * mc.rules.signing_members
     return MinutesData(
         title=m.title, starts_at=m.starts_at, ends_at=m.closed_at or m.ends_at, place=m.place,

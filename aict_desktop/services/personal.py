@@ -7,13 +7,14 @@ as the work, so nothing is shown without its log entry committed first.
 
 from __future__ import annotations
 
-import datetime as dt
 import contextlib
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.errors import DomainError, NotFound, ValidationError
 from aict_desktop.domain.models import Person
@@ -23,6 +24,9 @@ from aict_desktop.security.fields import BANK, RRN, BankAccount
 from aict_desktop.security.keys import MODE_PASSPHRASE, KeyManager, KeyUnavailable
 from aict_desktop.services.validation import clean_name, clean_text
 from aict_desktop.store.audit import log_access
+
+if TYPE_CHECKING:
+    from aict_desktop.store.engine import Store
 
 # access-log actions (stable codes; labels in store.audit.ACTION_LABELS)
 REVEAL_RRN = "personal.reveal_rrn"
@@ -98,7 +102,7 @@ class PersonalView:
 
 
 class PersonalDataService:
-    def __init__(self, store, keys: KeyManager):
+    def __init__(self, store: Store, keys: KeyManager) -> None:
         self.store = store
         self.keys = keys
 
@@ -141,6 +145,7 @@ class PersonalDataService:
         key = self._key_for(person_id, session)
         with self._writing(session) as s:
             p = self._person(s, person_id)
+            assert p.id is not None
             p.rrn_enc = fields.encrypt(key, digits, p.id, RRN)
             p.version += 1
             s.add(p)
@@ -153,6 +158,7 @@ class PersonalDataService:
         with self._writing(session) as s:
             p = self._person(s, person_id)
             acct = clean_bank(bank, account, holder or p.name)
+            assert p.id is not None
             p.bank_enc = fields.encrypt(key, acct.to_json(), p.id, BANK)
             p.version += 1
             s.add(p)
@@ -231,7 +237,8 @@ class PersonalDataService:
         out: dict[int, BankAccount] = {}
         names: list[str] = []
         with self.store.session() as s:
-            for p in s.exec(select(Person).where(Person.id.in_(person_ids), Person.bank_enc.is_not(None))):
+            for p in s.exec(select(Person).where(col(Person.id).in_(person_ids), col(Person.bank_enc).is_not(None))):
+                assert p.id is not None and p.bank_enc is not None  # as selected
                 out[p.id] = BankAccount.from_json(fields.decrypt(key, p.bank_enc, p.id, BANK))
                 names.append(subject_of(p))
         if out:
@@ -243,8 +250,8 @@ class PersonalDataService:
     def counts(self) -> tuple[int, int]:
         """(people with a 주민등록번호, people with a bank account)."""
         with self.store.session() as s:
-            rrn = len(s.exec(select(Person.id).where(Person.rrn_enc.is_not(None))).all())
-            bank = len(s.exec(select(Person.id).where(Person.bank_enc.is_not(None))).all())
+            rrn = len(s.exec(select(Person.id).where(col(Person.rrn_enc).is_not(None))).all())
+            bank = len(s.exec(select(Person.id).where(col(Person.bank_enc).is_not(None))).all())
         return rrn, bank
 
     def reset_key(self, *, confirm: bool) -> int:
@@ -255,7 +262,7 @@ class PersonalDataService:
         if not confirm:
             raise ValidationError(_("Resetting erases every stored 주민등록번호 and bank account; confirm it first."))
         with self.store.write() as s:
-            people = list(s.exec(select(Person).where((Person.rrn_enc.is_not(None)) | (Person.bank_enc.is_not(None)))))
+            people = list(s.exec(select(Person).where((col(Person.rrn_enc).is_not(None)) | (col(Person.bank_enc).is_not(None)))))
             for p in people:
                 p.rrn_enc = None
                 p.bank_enc = None

@@ -14,8 +14,9 @@ period (or undated); programmes and decisions those held in it.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from aict_desktop.documents.task_report_data import (
     DecisionLine,
@@ -43,13 +44,18 @@ from aict_desktop.services.working_groups import WorkingGroupService, group_prog
 from aict_desktop.services.lookup import require_body
 from aict_desktop.store.audit import log_access
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from aict_desktop.store.engine import Store
+
 
 def _in(day: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
     return day is not None and (start is None or day >= start) and (end is None or day <= end)
 
 
 class ReportService:
-    def __init__(self, store, groups: WorkingGroupService | None = None, today=dt.date.today):
+    def __init__(self, store: Store, groups: WorkingGroupService | None = None, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.store = store
         self._today = today
         self.groups = groups or WorkingGroupService(store, today=today)
@@ -67,23 +73,24 @@ class ReportService:
         return review
 
     def _group(self, group: Body, start, end, today) -> GroupReview:
+        assert group.id is not None
         lead = self.groups.lead(group.id, today)
         members = self.groups.members(group.id, today)
         with self.store.session() as s:
-            tasks = list(s.exec(select(Task).where(Task.body_id == group.id).order_by(Task.due_on, Task.id)))
+            tasks = list(s.exec(select(Task).where(col(Task.body_id) == group.id).order_by(col(Task.due_on), col(Task.id))))
             people = {p.id: p.name for p in s.exec(select(Person))}
             insts = {i.id: i.name for i in s.exec(select(Institution))}
             milestones = [
                 m for m in s.exec(select(Milestone).where(Milestone.body_id == group.id)
-                                  .order_by(Milestone.position, Milestone.due_on, Milestone.id))
+                                  .order_by(col(Milestone.position), col(Milestone.due_on), col(Milestone.id)))
                 if m.due_on is None or _in(m.due_on, start, end)
             ]
             decisions = []
             q = (select(Meeting, AgendaItem, Decision)
-                 .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
-                 .join(Decision, Decision.agenda_item_id == AgendaItem.id)
+                 .join(AgendaItem, col(AgendaItem.meeting_id) == Meeting.id)
+                 .join(Decision, col(Decision.agenda_item_id) == AgendaItem.id)
                  .where(Meeting.body_id == group.id)
-                 .order_by(Meeting.starts_at, AgendaItem.position))
+                 .order_by(col(Meeting.starts_at), col(AgendaItem.position)))
             for m, item, d in s.exec(q).all():
                 if d.result is VoteResult.PENDING or not _in(m.starts_at.date(), start, end):
                     continue

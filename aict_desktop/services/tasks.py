@@ -9,23 +9,30 @@ records the move as ``body_id: A → B`` with the groups' names.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import re
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel, col, select
 
 from aict_desktop.domain.enums import Priority, TaskStatus
 from aict_desktop.domain.errors import NotFound, ValidationError
 from aict_desktop.domain.models import Body, Institution, Milestone, Person, Task, TaskUpdate
+from aict_desktop.domain.rules.tasks import (  # noqa: F401 (re-exported: reports, due lists)
+    OPEN_STATUSES, is_due_this_week, is_overdue, week_end,
+)
 from aict_desktop.i18n import N_, _
 from aict_desktop.services.rows import TaskRow
 from aict_desktop.services.validation import clean_text, parse_enum
 from aict_desktop.store.audit import os_user
 from aict_desktop.store.optimistic import save_versioned
 
-OPEN_STATUSES = (TaskStatus.PLANNED, TaskStatus.IN_PROGRESS)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from aict_desktop.store.engine import Store
 
 # how the log's field keys read on screen (the stored text keeps the keys)
 CHANGE_LABELS = {
@@ -46,21 +53,6 @@ CHANGE_LABELS = {
 _KEY = re.compile(r"(^|; )([a-z_]+): ")
 
 
-def is_overdue(status: TaskStatus, due: dt.date | None, today: dt.date) -> bool:
-    """Past due and not finished; a 보류 (on hold) task is never overdue."""
-    return due is not None and due < today and status in OPEN_STATUSES
-
-
-def week_end(today: dt.date) -> dt.date:
-    """The Sunday closing ``today``'s week (Monday–Sunday)."""
-    return today + dt.timedelta(days=6 - today.weekday())
-
-
-def is_due_this_week(status: TaskStatus, due: dt.date | None, today: dt.date) -> bool:
-    """Open and due from today up to this week's Sunday (overdue tasks are listed apart)."""
-    return due is not None and status in OPEN_STATUSES and today <= due <= week_end(today)
-
-
 def normalise_progress(status: TaskStatus, progress: int) -> int:
     """Completing a task sets its progress to 100."""
     if not 0 <= progress <= 100:
@@ -77,7 +69,7 @@ def describe_change(change: str) -> str:
     return _KEY.sub(label, change or "")
 
 
-def parse_date(value, label: str, field: str) -> dt.date | None:
+def parse_date(value: Any, label: str, field: str) -> dt.date | None:
     """A date from a date, an ISO ``YYYY-MM-DD`` text, or nothing."""
     if value is None or value == "":
         return None
@@ -94,7 +86,7 @@ def parse_date(value, label: str, field: str) -> dt.date | None:
 
 
 class TaskService:
-    def __init__(self, store, today=dt.date.today):
+    def __init__(self, store: Store, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.store = store
         self._today = today
 
@@ -163,13 +155,14 @@ class TaskService:
 
     # --- writing -------------------------------------------------------------
 
-    def create(self, session: Session | None = None, author: str | None = None, **data) -> Task:
+    def create(self, session: Session | None = None, author: str | None = None, **data: Any) -> Task:
         if session is None:
             with self.store.write() as s:
                 return self.create(session=s, author=author, **data)
         task = Task(**self._values(data, session, None))
         session.add(task)
         session.flush()
+        assert task.id is not None
         session.add(TaskUpdate(task_id=task.id, author=author or os_user(), change=_("Created")))
         return task
 
@@ -202,7 +195,7 @@ class TaskService:
     def _show(self, s: Session, key: str, value) -> str:
         if value is None:
             return "-"
-        names = {"body_id": (Body, "name"), "owner_person_id": (Person, "name"),
+        names: dict[str, tuple[type[SQLModel], str]] = {"body_id": (Body, "name"), "owner_person_id": (Person, "name"),
                  "owner_institution_id": (Institution, "name"), "milestone_id": (Milestone, "title")}
         if key in names:
             model, attr = names[key]
@@ -231,8 +224,8 @@ class TaskService:
                 raise NotFound(_("The task no longer exists."))
             for row in s.exec(select(TaskUpdate).where(TaskUpdate.task_id == task_id)):
                 s.delete(row)
-            for row in s.exec(select(AgendaTask).where(AgendaTask.task_id == task_id)):
-                s.delete(row)
+            for link in s.exec(select(AgendaTask).where(AgendaTask.task_id == task_id)):
+                s.delete(link)
             s.flush()
             s.delete(task)
 
@@ -247,7 +240,8 @@ class TaskService:
 
     def updates(self, task_id: int) -> list[TaskUpdate]:
         with self.store.session() as s:
-            return list(s.exec(select(TaskUpdate).where(TaskUpdate.task_id == task_id).order_by(TaskUpdate.at, TaskUpdate.id)))
+            q = select(TaskUpdate).where(col(TaskUpdate.task_id) == task_id)
+            return list(s.exec(q.order_by(col(TaskUpdate.at), col(TaskUpdate.id))))
 
     def list(self, *, body_id: int | None = None, include_subgroups: bool = False, status: TaskStatus | None = None,
              owner_person_id: int | None = None, owner_institution_id: int | None = None, overdue_only: bool = False,
@@ -260,8 +254,8 @@ class TaskService:
             if body_id is not None:
                 ids = {body_id}
                 if include_subgroups:
-                    ids |= {b.id for b in bodies.values() if b.parent_id == body_id}
-                q = q.where(Task.body_id.in_(ids))
+                    ids |= {b.id for b in bodies.values() if b.parent_id == body_id and b.id is not None}
+                q = q.where(col(Task.body_id).in_(ids))
             if status is not None:
                 q = q.where(Task.status == parse_enum(TaskStatus, status, _("Status")))
             if owner_person_id is not None:
@@ -270,11 +264,11 @@ class TaskService:
                 q = q.where(Task.owner_institution_id == owner_institution_id)
             if milestone_id is not None:
                 q = q.where(Task.milestone_id == milestone_id)
-            tasks = s.exec(q.order_by(Task.due_on, Task.id)).all()
+            tasks = s.exec(q.order_by(col(Task.due_on), col(Task.id))).all()
             person_ids = {t.owner_person_id for t in tasks if t.owner_person_id}
             inst_ids = {t.owner_institution_id for t in tasks if t.owner_institution_id}
-            people = {p.id: p.name for p in s.exec(select(Person).where(Person.id.in_(person_ids)))}
-            insts = {i.id: i.name for i in s.exec(select(Institution).where(Institution.id.in_(inst_ids)))}
+            people = {p.id: p.name for p in s.exec(select(Person).where(col(Person.id).in_(person_ids)))}
+            insts = {i.id: i.name for i in s.exec(select(Institution).where(col(Institution.id).in_(inst_ids)))}
             rows = []
             for t in tasks:
                 overdue = is_overdue(t.status, t.due_on, today)
@@ -287,6 +281,7 @@ class TaskService:
                 ):
                     continue
                 owner = people.get(t.owner_person_id) or insts.get(t.owner_institution_id)
+                assert t.id is not None
                 rows.append(TaskRow(
                     id=t.id, title=t.title, body=bodies[t.body_id].name if t.body_id in bodies else None,
                     owner=owner, due=t.due_on, status=t.status.value, progress=t.progress, body_id=t.body_id,
@@ -294,13 +289,13 @@ class TaskService:
                 ))
             return rows
 
-    def overdue(self, **filters) -> list[TaskRow]:
+    def overdue(self, **filters: Any) -> builtins.list[TaskRow]:
         return self.list(overdue_only=True, **filters)
 
-    def due_this_week(self, **filters) -> list[TaskRow]:
+    def due_this_week(self, **filters: Any) -> builtins.list[TaskRow]:
         return self.list(due_this_week=True, **filters)
 
-    def overdue_by_owner(self, **filters) -> dict[str, list[TaskRow]]:
+    def overdue_by_owner(self, **filters: Any) -> dict[str, builtins.list[TaskRow]]:
         """Overdue tasks grouped by owner name (most first); unowned tasks under "(no owner)"."""
         groups: dict[str, list[TaskRow]] = defaultdict(list)
         for row in self.overdue(**filters):

@@ -23,9 +23,10 @@ import hashlib
 import json
 import os
 import sys
+from typing import Any
 
 from sqlalchemy import func, text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.errors import ValidationError
 from aict_desktop.domain.models import AccessLog, Setting
@@ -162,13 +163,13 @@ def log_access(
 
     _lock_appends(session)
     anchor_row, anchor = _read_json(session, ANCHOR_KEY, lock=True)
-    last = session.exec(select(AccessLog).order_by(AccessLog.id.desc()).limit(1)).first()
+    last = session.exec(select(AccessLog).order_by(col(AccessLog.id).desc()).limit(1)).first()
     base = _read_json(session, BASE_KEY)[1]
     prev = last.hash if last is not None else base.get("hash", GENESIS)
     db_user = ""
     bind = session.get_bind()
     if bind is not None and bind.dialect.name != "sqlite":
-        db_user = bind.url.username or ""
+        db_user = bind.engine.url.username or ""
     entry = AccessLog(
         os_user=os_user(),
         db_user=db_user,
@@ -183,9 +184,10 @@ def log_access(
         entry.at = at.replace(microsecond=0)
     session.add(entry)
     session.flush()  # assigns the id, which the hash covers
+    assert entry.id is not None
     entry.hash = entry_hash(entry, prev)
     session.add(entry)
-    new_anchor = {"count": int(anchor.get("count", 0)) + 1, "last_id": entry.id, "last_hash": entry.hash}
+    new_anchor: dict[str, Any] = {"count": int(anchor.get("count", 0)) + 1, "last_id": entry.id, "last_hash": entry.hash}
     db_id, key = audit_mac.sealing_key(session, adopt=adopt_seal)
     if key is not None:
         new_anchor["seal"] = audit_mac.make_seal(key, db_id, base, entry.id, entry.hash)
@@ -223,7 +225,7 @@ def entries(store, *, search: str = "", since: dt.date | None = None, until: dt.
             limit: int | None = None) -> list[AccessLog]:
     """Entries newest first, optionally filtered by text (who, what, whose) and dates."""
     with store.session() as s:
-        q = select(AccessLog).order_by(AccessLog.id.desc())
+        q = select(AccessLog).order_by(col(AccessLog.id).desc())
         if since is not None:
             q = q.where(AccessLog.at >= dt.datetime.combine(since, dt.time.min))
         if until is not None:
@@ -231,8 +233,8 @@ def entries(store, *, search: str = "", since: dt.date | None = None, until: dt.
         if search:
             like = f"%{search}%"
             q = q.where(
-                AccessLog.subject.like(like) | AccessLog.target.like(like) | AccessLog.os_user.like(like)
-                | AccessLog.action.like(like) | AccessLog.detail.like(like)
+                col(AccessLog.subject).like(like) | col(AccessLog.target).like(like) | col(AccessLog.os_user).like(like)
+                | col(AccessLog.action).like(like) | col(AccessLog.detail).like(like)
             )
         if limit is not None:
             q = q.limit(limit)
@@ -288,6 +290,7 @@ def prune(store, before: dt.date, archive, *, today: dt.date | None = None) -> i
         s.add(base_row)
         anchor_row, anchor = _read_json(s, ANCHOR_KEY, lock=True)
         anchor["count"] = int(anchor.get("count", 0)) - len(old)
+        assert anchor_row is not None  # a log with entries to archive has its anchor
         anchor_row.value = json.dumps(anchor)
         s.add(anchor_row)
         s.flush()

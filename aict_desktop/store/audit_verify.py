@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from aict_desktop.domain.models import AccessLog, Certificate, CertificatePrint, Meeting, Person
 from aict_desktop.i18n import _
@@ -54,8 +54,8 @@ def check_log(store) -> LogReport:
         prev = base.get("hash", GENESIS)
         through = int(base.get("through_id", 0) or 0)
         count, last, newest_at, last_prune, by_id = 0, None, None, None, {}
-        oldest_at, printed = None, Counter()
-        for e in s.exec(select(AccessLog).order_by(AccessLog.id)):
+        oldest_at, printed = None, Counter[str]()
+        for e in s.exec(select(AccessLog).order_by(col(AccessLog.id))):
             if e.id <= through or e.prev_hash != prev or entry_hash(e, prev) != e.hash:
                 report.problems.append(_(
                     "Access log entry {id} ({at}, {action}) has been altered or an entry before it was removed."
@@ -132,14 +132,14 @@ def _data_evidence(s) -> tuple[list[str], list[tuple[dt.datetime, str]]]:
     """What in the file must have been logged: kinds present, and the newest logged-at times."""
     kinds = []
     personal = s.exec(select(func.count()).select_from(Person).where(
-        Person.rrn_enc.is_not(None) | Person.bank_enc.is_not(None))).one()
+        col(Person.rrn_enc).is_not(None) | col(Person.bank_enc).is_not(None))).one()
     if personal:
         kinds.append(_("personal data of {n} people").format(n=personal))
     prints, printed_at = s.exec(select(func.count(), func.max(CertificatePrint.at))).one()
     if prints:
         kinds.append(_("{n} certificate prints").format(n=prints))
     confirmed, confirmed_at = s.exec(select(func.count(), func.max(Meeting.minutes_confirmed_at)).where(
-        Meeting.minutes_confirmed_at.is_not(None))).one()
+        col(Meeting.minutes_confirmed_at).is_not(None))).one()
     if confirmed:
         kinds.append(_("{n} confirmed minutes").format(n=confirmed))
     times = [(printed_at, _("a certificate was printed")), (confirmed_at, _("minutes were confirmed"))]
@@ -166,7 +166,7 @@ def _check_prints(report: LogReport, s, logged: Counter, since) -> None:
     After an archive (``since``: the oldest entry kept) only prints younger than that are counted.
     """
     q = select(Certificate.serial, func.count()).join(CertificatePrint,
-                                                      CertificatePrint.certificate_id == Certificate.id)
+                                                      col(CertificatePrint.certificate_id) == Certificate.id)
     if since is not None:
         q = q.where(CertificatePrint.at > since + CLOCK_SLACK)
     for serial, n in s.exec(q.group_by(Certificate.serial)):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any
 
 
 from aict_desktop import system_keyring
@@ -183,13 +184,20 @@ def install(engine: Engine) -> None:
     event.listen(engine, "do_connect", _connect_with_keyring)
 
 
+def _value(conn: Any, sql: str) -> Any:
+    """The first column of the one row a query such as count(*) always returns."""
+    row = conn.execute(sql).fetchone()
+    assert row is not None, sql
+    return row[0]
+
+
 def test_connection(url: str, password: str | None = None) -> str:
     """Try the server with this URL (and password, else the saved one): a plain result, or StoreError."""
     import psycopg
 
     u = parse_url(url)
     pw = password or u.password or _lookup(u.username, u.host, u.port, u.database)
-    params = {"host": u.host, "dbname": u.database, "connect_timeout": CONNECT_TIMEOUT_S}
+    params: dict[str, Any] = {"host": u.host, "dbname": u.database, "connect_timeout": CONNECT_TIMEOUT_S}
     if u.port:
         params["port"] = u.port
     if u.username:
@@ -200,16 +208,14 @@ def test_connection(url: str, password: str | None = None) -> str:
     try:
         with psycopg.connect(**params) as conn:
             version = conn.info.server_version
-            who = conn.execute("SELECT current_user").fetchone()[0]
-            tables = conn.execute(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
-            ).fetchone()[0]
+            who = _value(conn, "SELECT current_user")
+            tables = _value(conn, "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")
             rev = None
-            if conn.execute("SELECT to_regclass('alembic_version')").fetchone()[0] is not None:
+            if _value(conn, "SELECT to_regclass('alembic_version')") is not None:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 rev = row[0] if row else None
     except psycopg.OperationalError as exc:
-        raise StoreError(explain(exc, server=server, database=u.database, user=u.username or "")) from exc
+        raise StoreError(explain(exc, server=server, database=u.database or "", user=u.username or "")) from exc
     except psycopg.Error as exc:
         raise StoreError(_("The database server {server} answered with an error: {reason}").format(
             server=server, reason=str(exc).strip().splitlines()[0])) from exc

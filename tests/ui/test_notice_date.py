@@ -82,3 +82,18 @@ def test_gui_warns_before_a_notice_dated_after_the_meeting(qtbot, services):
     assert seen and fmt_date(MEETING_AT.date()) in seen[0] and fmt_date(dt.date.today()) in seen[0]
     assert page.documents.last_job is None  # nothing made
     assert services.meetings.get(sample.meeting).notice_sent_on is None  # nothing recorded
+
+
+def test_public_minutes_preview_from_the_meetings_page(qtbot, services):
+    from aict_desktop.ui.preview import PreviewDialog
+
+    sample = build(services, members=3)
+    services.meetings.save_notes(sample.report, "김민준 위원: 사업 현황을 보고함. 연락처 010-1234-5678")
+    page = page_on(qtbot, services, sample.meeting)
+    qtbot.mouseClick(page.doc_buttons["minutes_public"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.documents.last_job is not None and page.documents.last_job.done, timeout=15000)
+    dlg = PreviewDialog.open_dialogs()[-1]
+    assert "공개용" in dlg.windowTitle()
+    text = "".join(p.extract_text() for p in PdfReader(__import__("io").BytesIO(dlg.data)).pages)
+    assert "010-1234-5678" not in text and "공개" in text
+    dlg.close()

@@ -14,7 +14,9 @@ def run() -> None:
     if connection is None:
         from aict_desktop.store.engine import make_engine
 
-        engine = make_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        assert url is not None, "alembic.ini or the caller sets sqlalchemy.url"
+        engine = make_engine(url)
         with engine.begin() as conn:
             _run_with(conn)
         engine.dispose()

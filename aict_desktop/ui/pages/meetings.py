@@ -54,12 +54,15 @@ class MeetingsPage(EntityPage):
         self.document_actions = QHBoxLayout()
         self.doc_buttons = {}
         for key, label in (("notice", _("Notice")), ("attendance", _("Attendance sheet")),
-                           ("minutes", _("Minutes")), ("allowances", _("Allowances"))):
+                           ("minutes", _("Minutes")), ("minutes_public", _("Minutes (public)")),
+                           ("allowances", _("Allowances"))):
             b = QPushButton(label)
             b.setToolTip(_("Preview and print"))
             b.clicked.connect(lambda _c=False, k=key: self.preview_document(k))
             self.doc_buttons[key] = b
             self.document_actions.addWidget(b)
+        self.doc_buttons["minutes_public"].setToolTip(_(
+            "The version a 구청 posts: no 비공개 items or personal data; speakers as the body's rules say"))
         for fmt, label in (("docx", "DOCX"), ("hwpx", "HWPX")):  # the minutes to edit on, not only in meeting mode
             b = QPushButton(_("Minutes {format}").format(format=label), objectName=f"minutes_{fmt}")
             b.setToolTip(_("Save the minutes as a {format} file").format(format=label))
@@ -166,6 +169,7 @@ class MeetingsPage(EntityPage):
             "notice": (lambda: ex.notice_pdf(m.id), "회의 개최 알림"),
             "attendance": (lambda: ex.attendance_sheet_pdf(m.id), "참석자 명부"),
             "minutes": (lambda: ex.minutes(m.id, "pdf"), "회의록"),
+            "minutes_public": (lambda: ex.minutes(m.id, "pdf", public=True), "회의록(공개용)"),
             "allowances": (lambda: ex.allowances_pdf(m.id), "참석수당 지급 명세"),
         }
         make, doc_name = makers[key]

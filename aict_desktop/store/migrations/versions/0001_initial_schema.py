@@ -7,7 +7,7 @@ Create Date: 2026-11-22 01:52:53.605106
 
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes  # binds `sqlmodel` and its column types (AutoString) for the type checker
 
 
 revision = '0001'

@@ -16,7 +16,7 @@ is at the upgrade — the best record there is — and are frozen from then on.
 import hashlib
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes  # binds `sqlmodel` and its column types (AutoString) for the type checker
 from alembic import op
 
 revision = "0002"

@@ -12,7 +12,7 @@ named votes, and the exceptions recorded to a composition rule.
 """
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes  # binds `sqlmodel` and its column types (AutoString) for the type checker
 from alembic import op
 
 revision = "0003"

@@ -11,7 +11,7 @@ body's budget for the year when one is recorded.
 """
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes  # binds `sqlmodel` and its column types (AutoString) for the type checker
 from alembic import op
 
 revision = "0004"

@@ -12,7 +12,7 @@ takes over. A lease whose heartbeat is older than a few minutes is free.
 """
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes  # binds `sqlmodel` and its column types (AutoString) for the type checker
 from alembic import op
 
 revision = "0005"
