@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 from aict_desktop.domain.enums import AttendanceStatus, MeetingStatus
 from aict_desktop.domain.models import Appointment, Attendance, Institution, Meeting, Person
 from aict_desktop.domain.rules import serves_on
+from aict_desktop.services.meeting_host import MeetingHost
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def gaps_of(s: Session, m: Meeting) -> tuple[list[Appointment], list[Attendance]
     return missing, gone
 
 
-class InvitationMixin:
+class InvitationMixin(MeetingHost):
     """Invitation-list methods of ``MeetingService`` (needs ``store``, ``_get`` and ``_require_draft``)."""
 
     def invitation_gaps(self, meeting_id: int) -> InvitationGaps:
@@ -71,7 +72,7 @@ class InvitationMixin:
             self._require_draft(m)
             missing, gone = gaps_of(s, m)
             for a in missing:
-                s.add(Attendance(meeting_id=m.id, person_id=a.person_id, appointment_id=a.id, is_member=True))
+                s.add(Attendance(meeting_id=meeting_id, person_id=a.person_id, appointment_id=a.id, is_member=True))
             removed = [r for r in gone if r.status is AttendanceStatus.UNKNOWN]
             labels = [invitee_label(s, r.person_id) for r in removed if r.person_id]
             for r in removed:
