@@ -198,18 +198,14 @@ def test_docx_footer_page_number_and_core_properties():
 
 
 def test_docx_renders_in_libreoffice_when_installed(tmp_path):
-    import shutil
-    import subprocess
-
     from aict_desktop.documents.minutes_docx import render_docx
+    from tests.libreoffice import convert_to_pdf, soffice
 
-    soffice = shutil.which("soffice")
-    if soffice is None:
+    if soffice() is None:
         pytest.skip("LibreOffice is not installed")
     src = tmp_path / "minutes.docx"
     src.write_bytes(render_docx(_minutes()))
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(src)], check=True, capture_output=True, timeout=180)
+    convert_to_pdf(src, tmp_path)
     pages = pdf_pages((tmp_path / "minutes.pdf").read_bytes())
     assert len(pages) == 1
     flat = squash(pages[0])
