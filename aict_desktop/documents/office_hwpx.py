@@ -132,27 +132,47 @@ def _metadata(xml: str, title: str) -> str:
     return xml
 
 
-def preview_png(title: str, text: str) -> bytes | None:
-    """A small page thumbnail (the title and the first lines) for file browsers; None without Pillow."""
+def preview_png(title: str, text: str, scale: float = 1.0) -> bytes | None:
+    """A page thumbnail (the title and the first lines, wrapped to the page) for file browsers; None without
+    Pillow. ``scale`` 1 is the 210×297 px PrvImage; a larger one shows the same layout bigger."""
     try:
         from PIL import Image, ImageDraw, ImageFont
     except ImportError:  # pragma: no cover - Pillow comes with ReportLab
         return None
     from aict_desktop.documents import fonts
 
-    w, h = 210, 297
+    w, h, margin = round(210 * scale), round(297 * scale), round(16 * scale)
     img = Image.new("RGB", (w, h), "white")
     draw = ImageDraw.Draw(img)
-    big = ImageFont.truetype(str(fonts.font_path(fonts.SANS_BOLD)), 14)
-    small = ImageFont.truetype(str(fonts.font_path(fonts.SANS)), 7)
+    size = 14 * scale
+    big = ImageFont.truetype(str(fonts.font_path(fonts.SANS_BOLD)), round(size))
+    while draw.textlength(title, font=big) > w - 2 * margin and size > 7 * scale:  # a long title fits the width
+        size -= scale
+        big = ImageFont.truetype(str(fonts.font_path(fonts.SANS_BOLD)), round(size))
+    small = ImageFont.truetype(str(fonts.font_path(fonts.SANS)), round(7 * scale))
     tw = draw.textlength(title, font=big)
-    draw.text(((w - tw) / 2, 18), title, fill="black", font=big)
-    y = 44
+    draw.text(((w - tw) / 2, 18 * scale), title, fill="black", font=big)
+    y, step = 44 * scale, 10 * scale
     for line in text.splitlines()[1:]:
-        if y > h - 16:
-            break
-        draw.text((16, y), line.replace("\t", "  ")[:40], fill="#333333", font=small)
-        y += 10
+        for piece in _wrap(line.replace("\t", "  "), lambda t: draw.textlength(t, font=small), w - 2 * margin):
+            if y > h - 16 * scale:
+                break
+            draw.text((margin, y), piece, fill="#333333", font=small)
+            y += step
     buf = io.BytesIO()
     img.save(buf, "PNG")
     return buf.getvalue()
+
+
+def _wrap(line: str, width_of, width: float) -> list[str]:
+    """The line cut into pieces no wider than ``width`` (at a space where there is one)."""
+    pieces, rest = [], line
+    while rest and width_of(rest) > width:
+        cut = len(rest)
+        while cut > 1 and width_of(rest[:cut]) > width:
+            cut -= 1
+        space = rest.rfind(" ", 0, cut)
+        cut = space if space > cut // 2 else cut
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return pieces + ([rest] if rest or not pieces else [])
