@@ -19,6 +19,7 @@ the renderer draws exactly that, and the tests check it numerically.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import io
@@ -26,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -36,8 +38,8 @@ from aict_desktop.domain.errors import ValidationError
 from aict_desktop.domain.hangul import particle_euro
 from aict_desktop.i18n import _, fmt_date, fmt_date_long
 from aict_desktop.resources import resource
-from aict_desktop.documents.theme import PAGE
 
+PAGE = A4  # as documents.theme, without importing its Platypus (a certificate is drawn on the canvas)
 W, H = PAGE
 TITLE = "위 촉 장"
 DEFAULT_WORDING = "위 사람을 {body} {role_euro} 위촉합니다."
@@ -90,6 +92,16 @@ def sentence(d: CertificateData) -> str:
         ) from None
 
 
+@functools.lru_cache(maxsize=256)
+def _date(d: dt.date) -> str:
+    return fmt_date(d)
+
+
+@functools.lru_cache(maxsize=64)
+def _date_long(d: dt.date) -> str:
+    return fmt_date_long(d)
+
+
 def term_line(d: CertificateData) -> str:
     """``위촉기간: 2025. 6. 12.~2027. 6. 11.``; a term without an end (a 당연직 serving while in office)
     reads ``위촉기간: 2026. 2. 12.부터``.
@@ -101,8 +113,8 @@ def term_line(d: CertificateData) -> str:
     if d.term_start is None:
         return ""
     if d.term_end is None:
-        return f"위촉기간: {fmt_date(d.term_start)}부터"
-    return f"위촉기간: {fmt_date(d.term_start)}~{fmt_date(d.term_end)}"
+        return f"위촉기간: {_date(d.term_start)}부터"
+    return f"위촉기간: {_date(d.term_start)}~{_date(d.term_end)}"
 
 
 def preflight(items: Sequence[CertificateData]) -> None:
@@ -313,7 +325,7 @@ def draw_page(c: Canvas, d: CertificateData, seal_name: str | None, *, preview: 
     term = term_line(d)
     if term:
         _draw_centred(c, y - 6 * mm, term, fonts.SERIF, TERM_SIZE)
-    _draw_centred(c, Y_DATE, fmt_date_long(d.issued_on), fonts.SERIF, DATE_SIZE)
+    _draw_centred(c, Y_DATE, _date_long(d.issued_on), fonts.SERIF, DATE_SIZE)
     layout = issuer_layout(d.issuer)
     _draw(c, layout.x0, layout.baseline, d.issuer.strip(), fonts.SERIF_BOLD, layout.size, layout.spacing)
     if seal_name:

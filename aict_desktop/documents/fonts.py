@@ -3,7 +3,9 @@
 Two families, each with a bold face so ``<b>`` works in Paragraphs:
 NanumMyeongjo (serif, for certificates and running text) and NanumGothic
 (sans, for headings and tables). Fonts are registered on first use, one
-family at a time, so a job that never needs a family never parses it.
+family at a time, so a job that never needs a family never parses it; a face
+parsed once is kept in the user's cache folder (``documents.font_cache``), so
+later processes read it back instead of parsing the TTF again.
 
 NanumMyeongjo has no hanja; NanumGothic has the KS X 1001 set. So every
 face has a fallback chain: a character the first face lacks is printed in
@@ -59,7 +61,8 @@ def register_family(family: str) -> None:
     """Register a family's regular and bold faces (idempotent, thread-safe)."""
     from reportlab import rl_config
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from aict_desktop.documents.font_cache import make_font
 
     rl_config.useA85 = 0  # binary compressed streams: smaller and faster than ASCII85 text
     family = _FAMILY_OF[family]
@@ -68,7 +71,7 @@ def register_family(family: str) -> None:
             return
         regular, bold = family, _BOLD_OF[family]
         for name in dict.fromkeys((regular, bold)):  # a one-weight family registers its face once
-            font = TTFont(name, str(font_path(name)))  # subset-embedded TrueType
+            font = make_font(name, font_path(name))  # subset-embedded TrueType, parsed once (font_cache)
             pdfmetrics.registerFont(font)
             _coverage[name] = frozenset(font.face.charToGlyph)
         pdfmetrics.registerFontFamily(family, normal=regular, bold=bold, italic=regular, boldItalic=bold)

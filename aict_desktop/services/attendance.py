@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from aict_desktop.domain.enums import AttendanceStatus
 from aict_desktop.domain.errors import NotFound, ValidationError
-from aict_desktop.domain.models import Appointment, Attendance
+from aict_desktop.domain.models import Appointment, Attendance, Meeting
 from aict_desktop.domain.quorum import OpenQuorum
 from aict_desktop.domain.rules import (
     Attendee,
@@ -63,10 +63,12 @@ class AttendanceMixin:
     """Attendance methods of ``MeetingService`` (needs ``store``, ``_get``, ``_require_draft``)."""
 
     def _attendance(self, s: Session, attendance_id: int) -> Attendance:
-        att = s.get(Attendance, attendance_id)
-        if att is None:
+        """The record, read with its meeting in one statement (the callers' ``_get`` then finds it in the session)."""
+        row = s.exec(select(Attendance, Meeting).outerjoin(Meeting, Attendance.meeting_id == Meeting.id)
+                     .where(Attendance.id == attendance_id)).first()
+        if row is None:
             raise NotFound(_("The attendance record no longer exists."))
-        return att
+        return row[0]
 
     def attendance(self, meeting_id: int) -> list[Attendance]:
         with self.store.session() as s:

@@ -2,7 +2,7 @@
 
 Attendance, the live quorum, decisions, allowances, the 참석자 명부 and the
 minutes all read a meeting's people through :func:`meeting_attendees` (one
-SQL statement) and count them with ``domain.rules``.
+SQL statement, after one for the meeting and its body) and count them with ``domain.rules``.
 """
 
 from __future__ import annotations
@@ -65,10 +65,10 @@ class MeetingCount:
 
 
 def meeting_count(s: Session, meeting_id: int) -> MeetingCount:
-    m = s.get(Meeting, meeting_id)
-    if m is None:
+    row = s.exec(select(Meeting, Body).join(Body, Meeting.body_id == Body.id).where(Meeting.id == meeting_id)).first()
+    if row is None:
         raise NotFound(_("The meeting no longer exists."))
-    body = s.get(Body, m.body_id)
+    m, body = row
     rules = rules_of(body)
     people = meeting_attendees(s, meeting_id)
     return MeetingCount(meeting=m, body=body, rules=rules, attendees=people, tally=tally(people, rules))
