@@ -36,7 +36,7 @@ from aict_desktop.domain.serials import format_serial
 from aict_desktop.i18n import _
 from aict_desktop.services.lookup import require_body
 from aict_desktop.services.rows import AppointmentRow, CertificateRow
-from aict_desktop.store.audit import log_access, os_user
+from aict_desktop.store.audit import log_accesses, os_user
 
 ISSUE_LOCK = 0x41494356  # PostgreSQL advisory lock (with the body id): one issuing transaction per body at a time
 RETRIES = 10
@@ -303,8 +303,7 @@ class IssueMixin:
             certs = [Certificate(id=got[v["seq"]], **v) for v in values]
             s.execute(insert(CertificatePrint), [dict(certificate_id=c.id, kind=PrintKind.ISSUE, by=who,
                                                       file_sha256=digest) for c in certs])
-            for c in certs:
-                log_access(s, "certificate.issue", target=c.serial, subject=c.person_name, detail=body.name)
+            log_accesses(s, [("certificate.issue", c.serial, c.person_name, body.name) for c in certs])
             s.flush()
             if deliver is not None:
                 deliver(pdf)
