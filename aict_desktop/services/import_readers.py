@@ -1,10 +1,12 @@
-"""Reading a secretariat's table file: .xlsx (openpyxl) or .csv (UTF-8, UTF-8 with BOM, CP949).
+"""Reading a secretariat's table: an .xlsx (openpyxl) or .csv (UTF-8, UTF-8 with BOM, CP949) file, or cells
+pasted from Excel (tab-separated text, ``PastedText``).
 
 The reader only turns a file into rows of raw cell values with the row
 numbers the user sees in Excel (the first line is row 1). It knows nothing
 about institutions or people; ``services.importing`` maps and checks the
 columns. A file that cannot be read raises ``ImportFileError`` with a
-message for the user.
+message for the user; a DRM-protected file (an encrypted container, common
+in 구청) says so and points to pasting the cells instead.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 MAX_BYTES = 50 * 1024 * 1024  # a roster is kilobytes; refuse something absurd before reading it
 MAX_UNPACKED = 64 * 1024 * 1024  # .xlsx: what its zip members may unpack to, together
 MAX_MEMBERS = 2_000  # .xlsx: parts in the zip
-MAX_ROWS = 20_000  # non-blank rows of one sheet or CSV file (a roster has hundreds)
+MAX_ROWS = 200_000  # non-blank rows of one sheet or CSV file (a roster has hundreds; a district-wide list 130,000)
 MAX_COLUMNS = 100  # .xlsx: columns read (a roster has about a dozen)
 MAX_MERGES = 20_000  # .xlsx: merged ranges of one sheet
 MAX_MERGED_CELLS = 500_000  # .xlsx: cells filled in from merged ranges
@@ -47,6 +49,62 @@ class Table:
     hidden_sheets: tuple[str, ...] = ()  # for .xlsx: sheets not read because they are hidden
 
 
+@dataclass(frozen=True)
+class PastedText:
+    """Cells copied in Excel and pasted: text/plain, tab-separated, the first row the headers."""
+
+    text: str
+
+    @property
+    def name(self) -> str:
+        return _("the pasted cells")
+
+
+Source = Path | PastedText  # both have .name: the file's name, or 붙여넣은 셀 (how messages name the table)
+
+
+def read_source(source: Source) -> list[Table]:
+    """The tables of a file (``read_table``) or of pasted cells."""
+    if isinstance(source, PastedText):
+        return [read_pasted(source.text)]
+    return read_table(Path(source))
+
+
+def read_pasted(text: str) -> Table:
+    """Excel's clipboard text: tab-separated, CRLF line ends, a cell holding a line break in quotes."""
+    name = _("the pasted cells")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows' clipboard ends lines with CRLF
+    if not text.strip():
+        raise ImportFileError(_("The clipboard holds no cells. Select the cells in Excel (the header row "
+                                "first), copy them with Ctrl+C and paste again."))
+    if "\t" not in text.split("\n", 1)[0] and "," in text.split("\n", 1)[0]:
+        return _rows_of(text, name, ",", encoding="")  # copied from a CSV opened in a text editor
+    return _rows_of(text, name, "\t", encoding="")
+
+
+# Office files under DRM (문서보안) are encrypted containers, not zip files: the vendor's header, or an OLE
+# compound file holding an EncryptedPackage (Microsoft IRM/AIP and password-protected workbooks).
+DRM_HEADERS = (b"<## FSN", b"<##FSN", b"SCDSA")  # Fasoo, SoftCamp
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def drm_protected(data: bytes, suffix: str) -> bool:
+    """True for a DRM container: a vendor's header, or an OLE file where a workbook or CSV should be
+    (an .xlsx is a zip; an .xls that holds an EncryptedPackage is protected too)."""
+    head = data[:64].lstrip()
+    if any(head.startswith(h) for h in DRM_HEADERS):
+        return True
+    if not data.startswith(OLE_MAGIC[:4]):
+        return False
+    encrypted = "EncryptedPackage".encode("utf-16-le") in data[:1 << 20]
+    return encrypted or suffix != ".xls"
+
+
+def drm_message() -> str:
+    return _("This file is protected by DRM (DRM 보호 파일) and cannot be read. Open it in Excel, select the "
+             "cells and copy them, then use 붙여넣기 in the import wizard.")
+
+
 def read_table(path: Path) -> list[Table]:
     """Every sheet of the file (a CSV has one), blank rows left out."""
     path = Path(path)
@@ -55,6 +113,8 @@ def read_table(path: Path) -> list[Table]:
     if path.is_dir():
         raise ImportFileError(_("{path} is a folder, not a file.").format(path=path))
     suffix = path.suffix.lower()
+    if suffix in (".xls", *CSV_SUFFIXES, *XLSX_SUFFIXES) and _protected(path, suffix):
+        raise ImportFileError(drm_message())
     if suffix == ".xls":
         raise ImportFileError(
             _("{name} is an old Excel 97-2003 file (.xls). Open it in Excel and save it as .xlsx or CSV.").format(
@@ -83,6 +143,15 @@ def read_table(path: Path) -> list[Table]:
 
         return read_xlsx(data, path.name)
     return [_read_csv(data, path.name)]
+
+
+def _protected(path: Path, suffix: str) -> bool:
+    try:
+        with path.open("rb") as f:
+            data = f.read(1 << 20)
+    except OSError:
+        return False  # read_table says why below
+    return drm_protected(data, suffix)
 
 
 # --- CSV -------------------------------------------------------------------------
@@ -147,7 +216,11 @@ def _delimiter(text: str) -> str:
 
 def _read_csv(data: bytes, name: str) -> Table:
     text, encoding = decode_text(data, name)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    return _rows_of(text, name, _delimiter(text), encoding)
+
+
+def _rows_of(text: str, name: str, delimiter: str, encoding: str) -> Table:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows = []
     n = 0
     while True:

@@ -6,11 +6,30 @@ UI and the CLI can use these without the service.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from aict_desktop.i18n import _
+
+# progress(stage, done, total): reported every PROGRESS_EVERY rows; total 0 while the file is being read
+READING, CHECKING, WRITING = "read", "check", "write"
+Progress = Callable[[str, int, int], None]
+PROGRESS_EVERY = 500
+
+
+class ImportCancelled(Exception):
+    """The user pressed 취소 while the file was checked or written; nothing was changed."""
+
+
+def stage_text(stage: str, done: int, total: int) -> str:
+    """The progress line: 확인 12,000 / 130,000행."""
+    if stage == READING:
+        return _("Reading the file…")
+    if stage == WRITING:
+        return _("Importing rows: {done} of {total}").format(done=f"{done:,}", total=f"{total:,}")
+    return _("Checking rows: {done} of {total}").format(done=f"{done:,}", total=f"{total:,}")
 
 
 @dataclass
@@ -39,7 +58,7 @@ class PreviewRow:
 @dataclass
 class ImportPreview:
     kind: str
-    path: Path
+    path: Path | Any  # the file, or services.import_readers.PastedText
     headers: list[str] = field(default_factory=list)  # recognised headers, as written, in file order
     rows: list[PreviewRow] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)  # every problem, file-level ones first

@@ -6,21 +6,24 @@ rows in one transaction, or nothing if any row is bad. People imported with a
 body are appointed together under the body's rules (``AppointmentService.check_many``):
 a term too long is a row problem; breaking the 성별 cap refuses the file
 unless an exception reason is given, which is then recorded.
+
+The table is a file or cells pasted from Excel (``PastedText``): one path for both.
+Both calls take ``progress(stage, done, total)`` and ``cancelled()`` (the GUI's
+worker and the CLI's progress line); a cancel before the commit changes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text as sql
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
 
 from aict_desktop.domain.enums import AppointmentKind, Role, Sector
-from aict_desktop.domain.errors import DomainError, ValidationError
-from aict_desktop.domain.models import Body, Institution, Person
+from aict_desktop.domain.errors import ValidationError
+from aict_desktop.domain.models import Body
 from aict_desktop.domain.text import is_excel_error
 from aict_desktop.i18n import _
 from aict_desktop.services.composition import Appointee
@@ -32,8 +35,37 @@ from aict_desktop.services.import_columns import (
     name_key,
     similar_names,
 )
-from aict_desktop.services.import_readers import ImportFileError, cell_text, parse_date, read_table
-from aict_desktop.services.import_results import ImportPreview, ImportProblem, ImportResult, PreviewRow
+from aict_desktop.services.import_readers import (
+    ImportFileError,
+    PastedText,
+    Source,
+    cell_text,
+    parse_date,
+    read_source,
+)
+from aict_desktop.services.import_results import (
+    CHECKING,
+    PROGRESS_EVERY,
+    READING,
+    WRITING,
+    ImportCancelled,
+    ImportPreview,
+    ImportProblem,
+    ImportResult,
+    PreviewRow,
+    Progress,
+)
+from aict_desktop.services.import_writing import (
+    WRITE_ATTEMPTS,
+    RowFailed,
+    already_registered,
+    existing_keys,
+    lock_imports,
+    registered_meanwhile,
+    row_key,
+    write_institutions,
+    write_people,
+)
 from aict_desktop.services.lookup import require_body
 from aict_desktop.services.roster import parse_birth_year, parse_gender
 from aict_desktop.services.validation import (
@@ -48,27 +80,26 @@ from aict_desktop.store.audit import log_access
 
 KINDS = tuple(COLUMNS)
 MAX_PROBLEMS = 100  # listed; the rest are counted
+Cancelled = Callable[[], bool]
 
 
-class _RowFailed(Exception):
-    def __init__(self, *problems: ImportProblem):
-        super().__init__(problems[0].message)
-        self.problems = list(problems)
+def _source(path: Source) -> Source:
+    return path if isinstance(path, PastedText) else Path(path)
 
 
-IMPORT_LOCK = 0x41494D50  # "AIMP": PostgreSQL advisory lock id, held by one importing transaction at a time
-WRITE_ATTEMPTS = 3
+class _Ticker:
+    """Reports progress every PROGRESS_EVERY rows and stops with ImportCancelled once the user cancelled."""
 
+    def __init__(self, progress: Progress | None, cancelled: Cancelled | None):
+        self.progress, self.cancelled = progress, cancelled
 
-def lock_imports(s) -> None:
-    """One import writes at a time, so the duplicate check inside the transaction sees every earlier import.
-
-    SQLite: the writing session's BEGIN IMMEDIATE already serialises writers. PostgreSQL: an advisory lock
-    until commit; READ COMMITTED then shows the next statement everything committed before the lock.
-    """
-    bind = s.get_bind()
-    if bind is not None and bind.dialect.name == "postgresql":
-        s.execute(sql("SELECT pg_advisory_xact_lock(:k)"), {"k": IMPORT_LOCK})
+    def __call__(self, stage: str, done: int, total: int, *, force: bool = False) -> None:
+        if not force and done % PROGRESS_EVERY:
+            return
+        if self.cancelled is not None and self.cancelled():
+            raise ImportCancelled()
+        if self.progress is not None:
+            self.progress(stage, done, total)
 
 
 class ImportService:
@@ -79,17 +110,21 @@ class ImportService:
 
     # --- preview ---------------------------------------------------------------------
 
-    def preview(self, kind: str, path: Path, body_id: int | None = None, *,
-                exception_reason: str = "") -> ImportPreview:
-        """Read and check the whole file; change nothing. ``exception_reason`` lets a file that breaks
-        the 성별 cap through (``run`` records it)."""
+    def preview(self, kind: str, path: Source, body_id: int | None = None, *, exception_reason: str = "",
+                progress: Progress | None = None, cancelled: Cancelled | None = None) -> ImportPreview:
+        """Read and check the whole file (or the pasted cells); change nothing. ``exception_reason`` lets a
+        file that breaks the 성별 cap through (``run`` records it). ``cancelled()`` true: ImportCancelled."""
+        return self._preview(kind, _source(path), body_id, exception_reason, _Ticker(progress, cancelled))
+
+    def _preview(self, kind: str, path: Source, body_id: int | None, exception_reason: str,
+                 tick: _Ticker) -> ImportPreview:
         if kind not in KINDS:
             raise ValidationError(_("Import 'institutions' or 'people', not '{kind}'.").format(kind=kind))
-        path = Path(path)
         body = self._body(body_id)
         pv = ImportPreview(kind=kind, path=path, body_name=body.name if body else None)
+        tick(READING, 0, 0, force=True)
         try:
-            tables = read_table(path)
+            tables = read_source(path)
         except ImportFileError as err:
             pv.problems.append(ImportProblem(None, None, err.message))
             return pv
@@ -125,8 +160,9 @@ class ImportService:
                 "{name} has a header row but no data rows; nothing to import.").format(name=path.name)))
             return pv
         with self.store.session() as s:
-            existing = self._existing(kind, s)
-        for row_number, cells in data:
+            existing = existing_keys(kind, s)
+        tick(CHECKING, 0, len(data), force=True)
+        for n, (row_number, cells) in enumerate(data, start=1):
             row = PreviewRow(row_number=row_number, values={})
             raw = {}
             for i, text, col in match.columns:
@@ -138,6 +174,8 @@ class ImportService:
             else:
                 self._check_person(row, raw, body)
             pv.rows.append(row)
+            tick(CHECKING, n, len(data))
+        tick(CHECKING, len(data), len(data), force=True)
         self._duplicates(pv, existing)
         if kind == "people":
             known = existing["institutions"]
@@ -147,7 +185,7 @@ class ImportService:
                 if inst and name_key(inst) not in known:
                     seen.setdefault(name_key(inst), inst)
             pv.new_institutions = list(seen.values())
-            pv.similar_institutions = similar_names(pv.new_institutions, [i.name for i in known.values()])
+            pv.similar_institutions = similar_names(pv.new_institutions, list(existing["institution_names"]))
         if kind == "people" and body is not None and not any(r.problems for r in pv.rows):
             self._check_rules(pv, body, exception_reason)
         for r in pv.rows:
@@ -255,32 +293,13 @@ class ImportService:
 
     # --- duplicates -------------------------------------------------------------------------
 
-    def _existing(self, kind: str, s) -> dict[str, Any]:
-        institutions = {name_key(i.name): i for i in s.exec(select(Institution))}
-        people = set()
-        if kind == "people":
-            names = {i.id: name_key(i.name) for i in institutions.values()}
-            people = {(name_key(p.name), names.get(p.institution_id, "")) for p in s.exec(select(Person))}
-        return {"institutions": institutions, "people": people}
-
-    @staticmethod
-    def _row_key(kind: str, r: PreviewRow):
-        """(how a row is compared with the others and the database, how it is named), or (None, "")."""
-        name = r.clean.get("name")
-        if not name:
-            return None, ""
-        if kind == "institutions":
-            return name_key(name), name
-        inst = r.clean.get("institution") or ""
-        shown = _("{name} ({institution})").format(name=name, institution=inst) if inst else name
-        return (name_key(name), name_key(inst)), shown
-
     def _duplicates(self, pv: ImportPreview, existing: dict[str, Any]) -> None:
+        """Each row against the rows before it and the database: one dictionary look-up per row."""
         name_header = next(h for h, f in pv.columns.items() if f == "name")
         in_db = existing["institutions" if pv.kind == "institutions" else "people"]
         first_seen: dict[Any, int] = {}
         for r in pv.rows:
-            key, shown = self._row_key(pv.kind, r)
+            key, shown = row_key(pv.kind, r)
             if key is None:
                 continue
             if key in first_seen:
@@ -289,18 +308,20 @@ class ImportService:
             else:
                 first_seen[key] = r.row_number
                 if key in in_db:
-                    r.problems.append(ImportProblem(r.row_number, name_header, _(
-                        "'{name}' is already registered; remove the row or edit the existing record.").format(
-                        name=shown)))
+                    r.problems.append(ImportProblem(r.row_number, name_header, already_registered(shown)))
 
     # --- run ---------------------------------------------------------------------------------
 
-    def run(self, kind: str, path: Path, body_id: int | None = None, dry_run: bool = False, *,
-            exception_reason: str = "") -> ImportResult:
+    def run(self, kind: str, path: Source, body_id: int | None = None, dry_run: bool = False, *,
+            exception_reason: str = "", progress: Progress | None = None,
+            cancelled: Cancelled | None = None) -> ImportResult:
         """All or nothing: any problem anywhere and nothing is written. With ``exception_reason``, people
-        who break the 성별 cap are appointed and the exception is recorded."""
+        who break the 성별 cap are appointed and the exception is recorded. ``cancelled()`` true before the
+        commit: ImportCancelled, and nothing was written."""
         reason = (exception_reason or "").strip()
-        pv = self.preview(kind, path, body_id, exception_reason=reason)
+        path = _source(path)
+        tick = _Ticker(progress, cancelled)
+        pv = self._preview(kind, path, body_id, reason, tick)
         found = {"warnings": pv.warnings, "composition_problem": pv.composition_problem, "sheet": pv.sheet,
                  "notes": pv.notes, "new_institutions": pv.new_institutions,
                  "similar_institutions": pv.similar_institutions}
@@ -311,19 +332,26 @@ class ImportService:
             found["exception_reason"] = reason
         if dry_run:
             return ImportResult(rows=len(pv.rows), dry_run=True, ignored_columns=pv.ignored_columns, **found)
+        total = len(pv.rows)
+
+        def step(done: int) -> None:
+            tick(WRITING, done, total, force=True)
+
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 with self.store.write() as s:
+                    step(0)
                     lock_imports(s)  # one import at a time; then what the preview found is checked again
-                    late = self._registered_meanwhile(s, pv)
+                    late = registered_meanwhile(s, pv)
                     if late:
-                        raise _RowFailed(*late)
+                        raise RowFailed(*late)
                     if kind == "institutions":
-                        self._write_institutions(s, pv.rows, body_id)
+                        write_institutions(self.services, s, pv.rows, body_id, step)
                     else:
-                        self._write_people(s, pv.rows, body_id, reason)
-                    log_access(s, f"import.{kind}", target=Path(path).name, detail=f"{len(pv.rows)} rows")
-            except _RowFailed as failed:  # e.g. another import added the same names meanwhile; rolled back
+                        write_people(self.services, s, pv.rows, body_id, reason, step)
+                    log_access(s, f"import.{kind}", target=path.name, detail=f"{total} rows")
+                    step(total)  # the last moment to cancel: after this the transaction commits
+            except RowFailed as failed:  # e.g. another import added the same names meanwhile; rolled back
                 return ImportResult(rows=0, problems=failed.problems, **found)
             except IntegrityError:  # a name added at the same moment by someone not importing: check again
                 if attempt + 1 < WRITE_ATTEMPTS:
@@ -332,57 +360,4 @@ class ImportService:
                     "Someone else added the same institutions or people at the same moment; nothing was "
                     "imported. Check the file again and import it."))], **found)
             break
-        return ImportResult(rows=len(pv.rows), ignored_columns=pv.ignored_columns, **found)
-
-    def _registered_meanwhile(self, s, pv: ImportPreview) -> list[ImportProblem]:
-        """Rows that are already registered now, inside the writing transaction (after the preview,
-        another import or another PC may have added them)."""
-        existing = self._existing(pv.kind, s)
-        name_header = next(h for h, f in pv.columns.items() if f == "name")
-        problems = []
-        for r in pv.rows:
-            key, shown = self._row_key(pv.kind, r)
-            if key is not None and key in existing["institutions" if pv.kind == "institutions" else "people"]:
-                problems.append(ImportProblem(r.row_number, name_header, _(
-                    "'{name}' is already registered; remove the row or edit the existing record.").format(name=shown)))
-        return problems
-
-    @staticmethod
-    def _guard(row: PreviewRow, fn, *args, **kwargs):
-        """``fn(*args, **kwargs)``, its refusal reported against the file's row."""
-        try:
-            return fn(*args, **kwargs)
-        except DomainError as err:
-            raise _RowFailed(ImportProblem(row.row_number, None, err.message)) from None
-
-    def _write_institutions(self, s, rows: list[PreviewRow], body_id: int | None) -> None:
-        roster = self.services.roster
-        for r in rows:
-            values = {k: v for k, v in r.clean.items() if v is not None}
-            inst = self._guard(r, roster.create_institution, session=s, **values)
-            if body_id is not None:
-                self._guard(r, roster.add_membership, inst.id, body_id, session=s)
-
-    def _write_people(self, s, rows: list[PreviewRow], body_id: int | None, exception_reason: str = "") -> None:
-        roster, appointments = self.services.roster, self.services.appointments
-        institutions = {name_key(i.name): i.id for i in s.exec(select(Institution))}
-        appointees = []
-        for r in rows:
-            c = r.clean
-            inst_name = c.get("institution") or ""
-            inst_id = None
-            if inst_name:
-                inst_id = institutions.get(name_key(inst_name))
-                if inst_id is None:
-                    inst = self._guard(r, roster.create_institution, session=s, name=inst_name, sector=Sector.OTHER)
-                    inst_id = institutions[name_key(inst_name)] = inst.id
-            person_values = {k: c[k] or "" for k in ("name", "department", "position", "email", "mobile", "note")}
-            person = self._guard(r, roster.create_person, session=s, institution_id=inst_id, gender=c["gender"],
-                                 birth_year=c["birth_year"], **person_values)
-            appointees.append(Appointee(person.id, role=c.get("role"), kind=c.get("kind"),
-                                        term_start=c.get("term_start"), term_end=c.get("term_end")))
-        if body_id is not None:  # together: the body's rules look at the whole file (성별 in particular)
-            try:
-                appointments.appoint_all(appointees, body_id, exception_reason=exception_reason, session=s)
-            except DomainError as err:
-                raise _RowFailed(ImportProblem(None, None, err.message)) from None
+        return ImportResult(rows=total, ignored_columns=pv.ignored_columns, **found)
