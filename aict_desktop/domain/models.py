@@ -97,6 +97,7 @@ class Body(_Table, table=True):
     description: str = ""
     contact: str = ""  # 문의처 on notices
     rules: str = ""  # the rest of the body's rule set as JSON (domain.rules.BodyRules; "" = the legal defaults)
+    seats: Optional[int] = None  # 정원 (the 조례's number of members); None: not set, no vacancies counted
     sort_order: int = 0
     version: int = 1
     created_at: dt.datetime = _when(default_factory=_now)
@@ -236,6 +237,7 @@ class AgendaItem(_Table, table=True):
     presenter: str = ""
     description: str = ""
     notes: str = ""  # 발언 요지
+    closed: bool = False  # 비공개: left out of the public minutes (공개용)
     version: int = 1
     updated_at: dt.datetime = _when(default_factory=_now)
 

@@ -110,10 +110,13 @@ class AgendaMixin(MeetingHost):
         return item
 
     def add_item(self, meeting_id: int, title: str, *, kind: AgendaKind | str = AgendaKind.REPORT,
-                 presenter: str = "", description: str = "", session: Session | None = None) -> AgendaItem:
+                 presenter: str = "", description: str = "", closed: bool = False,
+                 session: Session | None = None) -> AgendaItem:
+        """A new item at the end of the agenda; ``closed``: 비공개 (left out of the public minutes)."""
         if session is None:
             with self.store.write() as s:
-                return self.add_item(meeting_id, title, kind=kind, presenter=presenter, description=description, session=s)
+                return self.add_item(meeting_id, title, kind=kind, presenter=presenter, description=description,
+                                     closed=closed, session=s)
         s = session
         m = self._get(s, meeting_id)
         self._require_draft(m)
@@ -124,6 +127,7 @@ class AgendaMixin(MeetingHost):
             title=clean_text(title, _("Agenda title"), required=True, max_len=300),
             presenter=clean_text(presenter, _("Presenter"), max_len=200),
             description=clean_text(description, _("Description"), max_len=20_000),
+            closed=bool(closed),
         )
         s.add(item)
         s.flush()
@@ -138,7 +142,8 @@ class AgendaMixin(MeetingHost):
             return list(s.exec(select(AgendaItem).where(col(AgendaItem.meeting_id) == meeting_id).order_by(col(AgendaItem.position))))
 
     def update_item(self, item_id: int, *, title: str | None = None, kind: AgendaKind | str | None = None,
-                    presenter: str | None = None, description: str | None = None) -> AgendaItem:
+                    presenter: str | None = None, description: str | None = None,
+                    closed: bool | None = None) -> AgendaItem:
         with self.store.write() as s:
             item = self._item(s, item_id)
             self._require_draft(self._get(s, item.meeting_id))
@@ -154,6 +159,8 @@ class AgendaMixin(MeetingHost):
                 item.presenter = clean_text(presenter, _("Presenter"), max_len=200)
             if description is not None:
                 item.description = clean_text(description, _("Description"), max_len=20_000)
+            if closed is not None:
+                item.closed = bool(closed)
             item.updated_at = _now()
             item.version += 1
             s.add(item)

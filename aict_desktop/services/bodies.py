@@ -82,6 +82,14 @@ class BodyService:
                 if n < 0:
                     raise ValidationError(_("{field} cannot be negative.").format(field=key), field=key)
                 v[key] = n
+        if "seats" in data:  # 정원; 0 or empty: not set
+            try:
+                seats = int(data["seats"] or 0)
+            except (TypeError, ValueError):
+                raise ValidationError(_("The number of seats must be a whole number."), field="seats") from None
+            if not 0 <= seats <= 9999:
+                raise ValidationError(_("The number of seats must be between 0 (not set) and 9999."), field="seats")
+            v["seats"] = seats or None
         if "default_term_months" in v and not 1 <= v["default_term_months"] <= 120:
             raise ValidationError(_("The default term must be between 1 and 120 months."), field="default_term_months")
         for key in ("allowance_ex_officio", "certificate_border"):

@@ -123,7 +123,7 @@ def minutes_data(s: Session, mc: MeetingCount, current, public: bool = False) ->
     if not public:
         return d
     assert mc.meeting.id is not None
-    closed = {n for n, it in enumerate(_agenda(s, mc.meeting.id), 1) if is_closed_item(it.title, it.description)}
+    closed = {n for n, it in enumerate(_agenda(s, mc.meeting.id), 1) if is_closed(it)}
     members = [a.name for a in mc.attendees if a.is_member and a.name]
     return public_version(d, closed, members, pseudonymise=mc.rules.pseudonymise_public_minutes)
 
@@ -190,11 +190,14 @@ _PERSONAL = [
 ]
 
 
-def is_closed_item(title: str, description: str = "") -> bool:
-    """An agenda item is 비공개 when its title starts with a 비공개 mark or its description's first line is 비공개.
+def is_closed(item: AgendaItem) -> bool:
+    """비공개: marked so (the 비공개 box of the agenda editor), or written so (see :func:`is_closed_item`)."""
+    return item.closed or is_closed_item(item.title, item.description)
 
-    The schema has no flag for it (yet): ``[비공개] 위원 해촉 심의`` or a description starting with ``비공개``.
-    """
+
+def is_closed_item(title: str, description: str = "") -> bool:
+    """Written as 비공개: the title starts with a 비공개 mark (``[비공개] 위원 해촉 심의``) or the description's
+    first line is 비공개 (how items were marked before the flag; migration 0006 set the flag on those)."""
     head = (title or "").strip()
     first = ((description or "").strip().splitlines() or [""])[0].strip()
     return head.startswith(CLOSED_MARKS) or first.startswith(("비공개",) + CLOSED_MARKS)

@@ -16,7 +16,7 @@ from aict_desktop.resources import migrations_dir
 # The newest revision in migrations/versions. Opening a file already at this
 # revision skips loading Alembic altogether (start-up time); a test keeps this
 # equal to the script directory's head.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 
 
 def alembic_config(url: str):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -54,6 +55,9 @@ class AgendaEditor(QWidget):
             self.kind.addItem(k.value, k)
         self.title = QLineEdit(placeholderText=_("Agenda title"))
         self.presenter = QLineEdit(placeholderText=_("Presenter"))
+        self.closed = QCheckBox(_("Closed (비공개)"))
+        self.closed.setObjectName("agenda_closed")
+        self.closed.setToolTip(_("Left out of the public version of the minutes (회의록 공개용)"))
         self.add_button = QPushButton(_("Add"))
         self.save_button = QPushButton(_("Apply to selected"))
         self.up_button = QPushButton(_("▲ Up"))
@@ -63,8 +67,9 @@ class AgendaEditor(QWidget):
         grid.addWidget(self.kind, 0, 0)
         grid.addWidget(self.title, 0, 1)
         grid.addWidget(self.presenter, 0, 2)
-        grid.addWidget(self.add_button, 0, 3)
-        grid.addWidget(self.save_button, 0, 4)
+        grid.addWidget(self.closed, 0, 3)
+        grid.addWidget(self.add_button, 0, 4)
+        grid.addWidget(self.save_button, 0, 5)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 1)
         moves = QHBoxLayout()
@@ -97,7 +102,8 @@ class AgendaEditor(QWidget):
             return
         for pos, it in enumerate(self.services.meetings.items(self.meeting_id), start=1):
             presenter = f" — {it.presenter}" if it.presenter else ""
-            row = QListWidgetItem(f"{pos}. [{it.kind.value}] {it.title}{presenter}", self.list)
+            closed = " " + _("(closed)") if it.closed else ""
+            row = QListWidgetItem(f"{pos}. [{it.kind.value}] {it.title}{presenter}{closed}", self.list)
             row.setData(ID_ROLE, it.id)
             if it.id == select:
                 self.list.setCurrentItem(row)
@@ -114,22 +120,26 @@ class AgendaEditor(QWidget):
         self.kind.setCurrentIndex(self.kind.findData(it.kind))
         self.title.setText(it.title)
         self.presenter.setText(it.presenter)
+        self.closed.setChecked(it.closed)
 
     def add(self) -> None:
         if self.meeting_id is None:
             return
         item = attempt(self, lambda: self.services.meetings.add_item(
-            self.meeting_id, self.title.text(), kind=self.kind.currentData(), presenter=self.presenter.text()))
+            self.meeting_id, self.title.text(), kind=self.kind.currentData(), presenter=self.presenter.text(),
+            closed=self.closed.isChecked()))
         if item is not None:
             self.reload(select=item.id)  # selecting fills the fields with the new item: empty them for the next one
             self.title.clear()
             self.presenter.clear()
+            self.closed.setChecked(False)
             self.title.setFocus()
 
     def apply(self) -> None:
         item_id = self.current_id()
         if item_id is not None and attempt(self, lambda: self.services.meetings.update_item(
-                item_id, title=self.title.text(), kind=self.kind.currentData(), presenter=self.presenter.text())):
+                item_id, title=self.title.text(), kind=self.kind.currentData(), presenter=self.presenter.text(),
+                closed=self.closed.isChecked())):
             self.reload(select=item_id)
 
     def move(self, delta: int) -> None:
