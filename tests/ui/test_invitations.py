@@ -96,7 +96,6 @@ def test_cancel_makes_no_paper(qtbot, services, changed):
     assert "문새봄" not in invited(services, changed.meeting)
 
 
-@pytest.mark.sqlite_only  # the CLI runs on the SQLite data file
 def test_cli_says_who_differs_on_stderr(services, changed, db_path, tmp_path, capsys):
     from aict_desktop.cli import main
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
@@ -24,7 +23,6 @@ def text_of(path) -> str:
     return "".join(p.extract_text() for p in PdfReader(str(path)).pages)
 
 
-@pytest.mark.sqlite_only  # the CLI runs on the SQLite data file
 def test_cli_date_prints_and_warns_after_the_meeting(services, db_path, tmp_path, capsys):
     from aict_desktop.cli import main
 
@@ -41,7 +39,6 @@ def test_cli_date_prints_and_warns_after_the_meeting(services, db_path, tmp_path
                  "--date", "2025-06-20", "--out", str(tmp_path / "s.pdf")]) == 1
 
 
-@pytest.mark.sqlite_only
 def test_cli_warns_when_dated_after_the_meeting(services, db_path, tmp_path, capsys):
     from aict_desktop.cli import main
 
