@@ -59,6 +59,10 @@ def test_0006_sets_the_flag_on_items_marked_in_their_title(tmp_path):
             conn.execute("INSERT INTO agendaitem (meeting_id, position, kind, title, presenter, description, notes, "
                          "version, updated_at) VALUES (?, 9, '의결', ?, '', ?, '', 1, '2026-01-01 00:00:00')",
                          (meeting[0], title, desc))
+        item = conn.execute("SELECT id FROM agendaitem LIMIT 1").fetchone()
+        conn.execute("INSERT INTO decision (agenda_item_id, result, yes, no, abstain, text, chair_vote, updated_at) "
+                     "VALUES (?, '가결', 3, 0, 0, '', 0, '2026-01-05 15:00:00')", item)  # a row referencing it
+        conn.execute("UPDATE body SET parent_id = NULL")
     store = open_store(copy)
     try:
         with store.session() as s:

@@ -22,10 +22,11 @@ MARKS = ("[비공개]", "(비공개)", "<비공개>", "비공개:", "비공개 -
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("agendaitem", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("closed", sa.Boolean(), nullable=False, server_default=sa.false()))
-    with op.batch_alter_table("body", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("seats", sa.Integer(), nullable=True))
+    # plain ADD COLUMN, not a batch: SQLite's batch mode copies the table and drops the old one, which the
+    # decisions, votes and action items referencing these rows refuse while foreign keys are on
+    op.add_column("agendaitem", sa.Column("closed", sa.Boolean(create_constraint=False), nullable=False,
+                                          server_default=sa.false()))
+    op.add_column("body", sa.Column("seats", sa.Integer(), nullable=True))
     item = sa.table("agendaitem", sa.column("closed", sa.Boolean()), sa.column("title", sa.String()),
                     sa.column("description", sa.String()))
     marked = sa.or_(*[item.c.title.like(f"{m}%") for m in MARKS],
