@@ -75,7 +75,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
     "allowances": ExportKind("meeting", ("pdf", "xlsx"), _allowances, names=True, by_year=_allowances_year,
                              year_formats=("xlsx",)),
     "task-report": ExportKind("body", ("pdf", "xlsx"), task_report.render, period=True),
-    "annual-report": ExportKind("year", ("pdf", "xlsx"), _annual_report),
+    "annual-report": ExportKind("year", ("pdf", "xlsx", "hwpx"), _annual_report),
 }
 
 

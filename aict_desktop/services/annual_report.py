@@ -23,12 +23,13 @@ from aict_desktop.documents.annual_report_data import (
     AnnualReport, BodyYear, ExpiringTerm, MeetingYearLine, MemberRate,
 )
 from aict_desktop.domain.enums import AgendaKind, AttendanceStatus, MeetingStatus, Sector, TaskStatus, VoteResult
+from aict_desktop.domain.errors import ValidationError
 from aict_desktop.domain.models import (
     AgendaItem, Appointment, Body, CompositionException, Decision, Institution, Meeting, Person, Program, Task,
 )
-from aict_desktop.domain.rules import composition, rules_of, serves_on
+from aict_desktop.domain.rules import composition, enrolled, rules_of, serves_on
 from aict_desktop.domain.rules.attendance import took_part
-from aict_desktop.i18n import fmt_date
+from aict_desktop.i18n import _, fmt_date
 from aict_desktop.services.attendees import MeetingCount, meeting_count
 from aict_desktop.services.lookup import require_body
 from aict_desktop.services.tasks import is_overdue
@@ -47,9 +48,10 @@ ENDED = ("해촉", "사임")
 
 
 def meeting_form(mc: MeetingCount) -> str:
-    """대면, 서면 or 화상, from how the members took part: all in writing is a 서면 meeting,
-    online with nobody in the room a 화상 meeting, anything else 대면."""
-    kinds = {a.status for a in mc.attendees if a.is_member and took_part(a)}
+    """대면, 서면 or 화상, from how the members in 재적 took part: all in writing is a 서면 meeting,
+    online with nobody in the room a 화상 meeting, anything else 대면. A 간사 outside 재적 who ran a
+    서면 심의 from the office does not make it 대면."""
+    kinds = {a.status for a in mc.attendees if enrolled(a, mc.rules) and took_part(a)}
     if kinds and kinds <= {S.WRITTEN}:
         return "서면"
     if S.ONLINE in kinds and not kinds & {S.PRESENT, S.PROXY}:
@@ -176,11 +178,16 @@ class AnnualReportService:
         by.budget = self.allowances.budget(b.id, year)
 
     def export(self, year: int, body_id: int | None = None, fmt: str = "pdf") -> bytes:
-        """The report as pdf or xlsx, logged (it names members and their attendance)."""
-        from aict_desktop.documents import annual_report, annual_report_xlsx
+        """The report as pdf, xlsx or hwpx (한글, to edit), logged (it names members and their attendance)."""
+        from aict_desktop.documents import annual_report, annual_report_hwpx, annual_report_xlsx
 
+        renderers = {"pdf": annual_report.render_pdf, "xlsx": annual_report_xlsx.render_xlsx,
+                     "hwpx": annual_report_hwpx.render_hwpx}
+        if fmt not in renderers:
+            raise ValidationError(_("The annual report can be written as {formats}, not '{fmt}'.").format(
+                formats=", ".join(renderers), fmt=fmt))
         data = self.report(year, body_id)
-        out = annual_report.render_pdf(data) if fmt == "pdf" else annual_report_xlsx.render_xlsx(data)
+        out = renderers[fmt](data)
         with self.store.write() as s:
             log_access(s, EXPORT_ACTION, target=f"{year}년 운영현황", subject=data.scope, detail=fmt)
         return out

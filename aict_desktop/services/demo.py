@@ -5,6 +5,13 @@ articles; people are fictional). Everything is written in one transaction
 through the same services the GUI uses, so the demo obeys every rule; dates
 are fixed except ``today+N``, which keeps upcoming meetings, expiring terms
 and due tasks meaningful whenever the demo is loaded.
+
+The year 2026 is one worth a 운영현황 report: the 운영위원회 meets 대면 twice
+(a 가결 and a 부결 among its 의결 안건, a member under the 출석률 threshold,
+a 참석수당 budget in ``budgets``), and the 운영협의회 holds a 서면 임시회의. A 서면
+meeting is what the report counts as one: every member in 재적 who took part did
+so in writing (``attendance_default: 서면``); it carries no vote (서면 is not
+presence), its reason in the minutes' summary.
 """
 
 from __future__ import annotations
@@ -17,13 +24,13 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from aict_desktop.domain.enums import (
-    AgendaKind, AppointmentKind, AttendanceStatus, BodyKind, MeetingStatus, MembershipRole, MinutesStatus,
-    ProgramKind, Sector, TaskStatus,
+    AgendaKind, AppointmentKind, AttendanceStatus, BodyKind, MeetingKind, MeetingStatus, MembershipRole,
+    MinutesStatus, ProgramKind, Sector, TaskStatus,
 )
 from aict_desktop.domain.errors import ValidationError
 from aict_desktop.domain.models import (
-    AgendaTask, Appointment, Attendance, Body, Decision, Institution, Meeting, Milestone, Person, Program, Task,
-    TaskUpdate,
+    AgendaTask, Appointment, Attendance, Body, BodyBudget, Decision, Institution, Meeting, Milestone, Person,
+    Program, Task, TaskUpdate,
 )
 from aict_desktop.domain.rules import vote_basis, voting
 from aict_desktop.i18n import _
@@ -148,6 +155,8 @@ class _Loader:
         for kind, title, start, end, place, participants, note in data["programs"]:
             self.s.add(Program(body_id=network, kind=ProgramKind(kind), title=title, held_on=self.date(start),
                                ends_on=self.date(end), place=place, participants=participants, note=note))
+        for key, year, amount, note in data.get("budgets", []):  # 참석수당 예산 (the 운영현황 report's 집행률)
+            self.s.add(BodyBudget(body_id=_id(self.bodies[key]), year=year, allowance=amount, note=note))
         self.s.flush()
 
     def _body(self, d: dict) -> None:
@@ -186,15 +195,17 @@ class _Loader:
         starts = self.when(d["starts_at"])
         assert starts is not None  # every demo meeting has its time
         m = self.sv.meetings.create(_id(body), starts_at=starts, ends_at=self.when(d.get("ends_at")),
-                                    number=d["number"], place=d["place"], session=self.s)
+                                    number=d["number"], place=d["place"], kind=MeetingKind(d.get("kind", "정기")),
+                                    session=self.s)
         held = d.get("status") == MeetingStatus.HELD.value
         members = list(self.s.exec(select(Attendance).where(Attendance.meeting_id == m.id)))
         if held:
             names: dict[int | None, str] = {pid: name for name, pid in self.people.items()}
+            default = AttendanceStatus(d.get("attendance_default", AttendanceStatus.PRESENT.value))  # 서면: a 서면 meeting
             for n, att in enumerate(members):
                 arrival = (starts - dt.timedelta(minutes=3 + (n * 7) % 17)).time()
                 status, arrived, proxy = (d.get("attendance", {}).get(names[att.person_id], []) + ["", "", ""])[:3]
-                att.status = AttendanceStatus(status or AttendanceStatus.PRESENT.value)
+                att.status = AttendanceStatus(status) if status else default
                 if att.status in (AttendanceStatus.PRESENT, AttendanceStatus.PROXY):
                     att.arrived_at = dt.time.fromisoformat(arrived) if arrived else arrival
                 att.proxy_name = proxy

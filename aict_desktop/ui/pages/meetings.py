@@ -201,10 +201,9 @@ class MeetingsPage(EntityPage):
             year, ok = QInputDialog.getInt(self, _("Annual report"), _("Year:"), this_year, 2000, this_year + 1)
             if not ok:
                 return
-        body_id = self.filters.value("body")
-        annual = self.services.annual
-        name = f"{year}년 운영현황 보고서"
-        self.documents.preview(lambda: annual.export(year, body_id, "pdf"), name, f"{name}.pdf")
+        from aict_desktop.ui.meetings.annual_preview import preview_annual
+
+        preview_annual(self, year, self.filters.value("body"))  # the PDF, with HWPX and Excel to save beside it
 
     def print_current(self) -> None:
         self.preview_document("notice")
