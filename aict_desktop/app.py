@@ -3,7 +3,9 @@
 Everything is built here and passed in explicitly; there is no global
 application object. The window is shown first and the data file is opened
 in the background (importing the database layer and checking the schema
-takes most of a second), so the program appears at once.
+takes most of a second), so the program appears at once. Before that starts,
+the dashboard is filled from a quick read-only look at a SQLite file with the
+standard library (``services.first_paint``); the services then refill it in place.
 """
 
 from __future__ import annotations
@@ -130,6 +132,20 @@ def on_session_end(window) -> None:
     window.closing.emit()  # the exit backup (ui/privacy/wiring)
 
 
+def paint_dashboard(window, target: str) -> bool:
+    """Fill the dashboard from a quick read of the data file (``services.first_paint``) while the data layer is
+    not loaded yet; False when the file is not one to read that way (the services fill it as before)."""
+    from aict_desktop.services.first_paint import read_dashboard
+
+    snapshot = read_dashboard(target)
+    if snapshot is None:
+        return False
+    path = Path(target).expanduser()
+    if not os.access(path, os.W_OK) and (reason := read_only_reason(path)):
+        window.set_read_only(reason)  # the banner first, not with the services: the page is laid out below it
+    return window.show_first_paint(snapshot)
+
+
 def build_app(argv: list[str], settings: Settings) -> QApplication:
     from aict_desktop.ui.fonts import register_fonts
     from aict_desktop.ui.i18n_qt import install_qt_translator
@@ -140,6 +156,10 @@ def build_app(argv: list[str], settings: Settings) -> QApplication:
     app.setOrganizationName("AICT")
     install_qt_translator(app, i18n.language())
     register_fonts(app)
+    from aict_desktop.ui import app_icon, palette
+
+    palette.install(app)  # light, whatever the system's dark mode says
+    app_icon.install(app)
     return app
 
 
@@ -152,6 +172,10 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
 
     install_crash_handler()  # an unexpected error shows a report and is logged, never "nothing happened"
     target = choose_target(db, settings)
+    from aict_desktop.ui import single_instance
+
+    if single_instance.bring_running_to_front(target):
+        return 0  # this data file is open in the running program: its window came to the front instead
 
     from aict_desktop.ui.main_window import MainWindow
 
@@ -162,6 +186,7 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
 
     def opened(result: Opened) -> None:
         state["opened"] = result
+        window.front_door = single_instance.serve(window, target)  # the lock is held: later launches raise this
         warn_about_setup(window, settings, target)
         if result.empty and result.read_only is None:
             offer_demo(window, result.services)
@@ -185,7 +210,13 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
         run_in_background(window, lambda: open_data(target), on_success=opened, on_failure=failed,
                           label=_("Opening the data file…"), cancellable=False, show_progress=False)
 
-    QTimer.singleShot(0, start_opening)
+    def first_paint() -> None:  # the dashboard from the file itself, read before anything else opens it
+        try:
+            paint_dashboard(window, target)
+        finally:
+            QTimer.singleShot(0, start_opening)
+
+    QTimer.singleShot(0, first_paint)
     code = app.exec()
     if "opened" not in state:
         return code or 1  # the data file never opened

@@ -55,7 +55,7 @@ class _Run:
 
     def files(self) -> str:
         missing = [name for name in FONT_FILES if not resource("fonts", name).is_file()]
-        for part in (("seal", "sample_seal.png"), ("demo", "demo.json"), ("icons", "app.png")):
+        for part in (("seal", "sample_seal.png"), ("demo", "demo.json"), ("icons", "app.png"), ("icons", "app.ico")):
             if not resource(*part).is_file():
                 missing.append("/".join(part))
         mig = migrations_dir()
@@ -153,16 +153,20 @@ class _Run:
         backend = keyring.get_keyring()
         name = f"{type(backend).__module__}.{type(backend).__name__}"
         probe = secrets.token_hex(8)
+        works = system_keyring.usable()  # what the program asks: not the fail/null backends, not a plaintext file
         try:
-            system_keyring.set_password("AICT Secretariat self-test", "probe", probe)
-            works = system_keyring.get_password("AICT Secretariat self-test", "probe") == probe
-            system_keyring.delete_password("AICT Secretariat self-test", "probe")
+            if works:
+                system_keyring.set_password("AICT Secretariat self-test", "probe", probe)
+                works = system_keyring.get_password("AICT Secretariat self-test", "probe") == probe
+                system_keyring.delete_password("AICT Secretariat self-test", "probe")
         except Exception:  # the backend's own errors (pywintypes.error on Windows) are not KeyringErrors
             works = False
         if not works:
-            _need(not sys.platform.startswith(("win", "darwin")),
-                  _("The system keyring ({name}) does not work: keys and server passwords cannot be kept").format(
-                      name=name))
+            _need(not sys.platform.startswith(("win", "darwin")), _(
+                "No working keyring: the system keyring ({name}) could not save and read back a password, so the "
+                "encryption key and server passwords cannot be kept. On Windows the Credential Manager must be "
+                "available to this user (a roaming or temporary profile, or a policy, can block it).").format(
+                    name=name))
             return _("backend {name} does not work here; the passphrase is used instead").format(name=name)
         return _("backend {name}: a password was saved, read back and removed").format(name=name)
 
@@ -191,9 +195,19 @@ class _Run:
         if i18n.language() == "ko":
             cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
             _need(cancel != "Cancel", _("Qt's own Korean strings (qtbase_ko) are missing"))
+        icon = app.windowIcon()  # resources/icons/app.ico and app.png, set by build_app
+        sizes = sorted({size.width() for size in icon.availableSizes()})
+        _need(not icon.isNull() and {16, 32, 48, 256} <= set(sizes),
+              _("The program's icon (resources/icons/app.ico, app.png) could not be loaded"))
         window = MainWindow(Settings(), self.services)
         window.show()
         QApplication.processEvents()
+        _need(not window.windowIcon().isNull(), _("The main window has no icon"))
+        from aict_desktop.ui.single_instance import serve
+
+        door = serve(window, str(self.folder / "self-test.sqlite"))  # QtNetwork: a second launch raises the window
+        _need(door is not None, _("The program cannot listen for a second launch (QtNetwork's local socket)"))
+        door.server.close()
         for spec in PAGES:  # pages are imported on first use: a missing module shows up here
             window.show_page(spec.key)
             QApplication.processEvents()
@@ -204,8 +218,9 @@ class _Run:
         QApplication.processEvents()
         fonts = font_files()
         where = fonts[0].parent if fonts else "-"
-        return _("{pages} pages opened and closed on the {platform} platform; font {family} from {folder}").format(
-            pages=len(PAGES), platform=app.platformName(), family=font.family(), folder=where)
+        return _("{pages} pages opened and closed on the {platform} platform; font {family} from {folder}; "
+                 "icon in {sizes} sizes; a second launch is answered").format(
+            pages=len(PAGES), platform=app.platformName(), family=font.family(), folder=where, sizes=len(sizes))
 
     def pdf_preview(self) -> str:
         """The in-program preview (QtPdf) draws the certificate written above: ink on the page, not blank."""

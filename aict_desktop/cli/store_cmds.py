@@ -69,9 +69,11 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     from aict_desktop.services.data_file import portable
     from aict_desktop.services.data_file import restore_from
-    from aict_desktop.services.data_file import is_url
+    from aict_desktop.services.data_file import is_url, refuse_if_open
 
     target = db_target(args)
+    if not is_url(target):
+        refuse_if_open(target)  # the program has it open: the same polite message a second window gets
     if portable.is_archive(Path(args.file)):  # into a new, empty server database (or a new file)
         portable.load(target, Path(args.file))
         print(_("Restored {backup} into {db}.").format(backup=args.file, db=portable.display(target)))

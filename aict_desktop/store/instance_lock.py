@@ -20,6 +20,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import IO
 
 from aict_desktop.domain.errors import StoreError
 from aict_desktop.i18n import _
@@ -86,12 +87,31 @@ def _write_holder(fh) -> None:
         pass
 
 
+def refuse_if_open(db_path: str | Path) -> None:
+    """Raise the polite "already open" ``StoreError`` (as a second window gets it) when a program instance has
+    the data file open, under this path or another one; creates and changes nothing (``aict restore``)."""
+    path = Path(db_path).expanduser().resolve()
+    lock_path = Path(str(path) + ".lock")
+    try:
+        fh = open(lock_path)  # noqa: SIM115 (closed below; read-only: never created here)
+    except OSError:
+        fh = None
+    if fh is not None:
+        with fh:
+            try:
+                _lock(fh)  # taken (and let go on close): nobody holds it
+            except OSError:
+                raise InstanceLock(path)._refused(_holder(fh), other_name=False) from None
+    if is_open_data_file(path):
+        raise InstanceLock(path)._refused("", other_name=True)
+
+
 class InstanceLock:
     def __init__(self, db_path: Path):
         self.db_path = Path(db_path)
         self.path = Path(str(db_path) + ".lock")
-        self._fh = None
-        self._id_fh = None
+        self._fh: IO[str] | None = None
+        self._id_fh: IO[str] | None = None
         self._id_path: Path | None = None
 
     def _refused(self, holder: str, *, other_name: bool) -> StoreError:

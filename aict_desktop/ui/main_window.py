@@ -3,14 +3,16 @@
 Pages are built the first time they are shown (a 주무관 opening the program
 sees the dashboard at once; the other pages cost nothing until visited).
 The window can be shown before the data file is open (``attach_services``
-completes it), so start-up feels immediate. Once it is open, the window checks
-it every two seconds (deleted, replaced, its journal deleted, the program's
+completes it), so start-up feels immediate; meanwhile ``show_first_paint`` can fill
+the dashboard from a quick read of the file (``services.first_paint``), refilled in
+place by the services. Once the file is open, the window checks it every two seconds (deleted, replaced, its journal deleted, the program's
 locks lost) and shows a red banner, and says it once in a message, while it is not safe.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, QTimer, Signal
@@ -34,6 +36,7 @@ from aict_desktop.ui.actions import MENUS, ActionRegistry
 from aict_desktop.ui.feedback import error_text, show_error, status
 from aict_desktop.ui.state import restore_geometry, save_geometry
 
+log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -196,11 +199,38 @@ class MainWindow(QMainWindow):
 
     # --- services and pages ---------------------------------------------------------
 
+    def show_first_paint(self, snapshot) -> bool:
+        """Before the data file is open: the dashboard filled from ``snapshot`` (``services.first_paint``), which
+        the services refill in place when they attach. False (the loading text stays) if it cannot be built."""
+        if self.services is not None or "dashboard" in self.pages:
+            return False
+        spec = next(s for s in PAGES if s.key == "dashboard")
+        page = None
+        try:
+            page = getattr(importlib.import_module(spec.module), spec.cls)(snapshot, self.settings)
+            page.refresh()
+        except Exception:  # noqa: BLE001 — only a head start: the services fill the page as before
+            log.exception("the dashboard's first paint failed")
+            if page is not None:
+                page.deleteLater()
+            return False
+        self.pages[spec.key] = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self._select_nav(page)
+        return True
+
     def attach_services(self, services) -> None:
-        """The data file is open: build the first page."""
+        """The data file is open: build the first page (or refill the first paint's, in place)."""
         self.services = services
         self.set_enabled_actions(True)
-        self.show_page("dashboard")
+        painted = self.pages.get("dashboard")
+        if painted is not None and painted.services is not services:
+            painted.attach_services(services)  # same page, same figures: no jump
+            self.stack.setCurrentWidget(painted)
+            self._select_nav(painted)
+        else:
+            self.show_page("dashboard")
         self._store_timer.start()
 
     def check_store(self) -> str | None:
@@ -368,6 +398,12 @@ class MainWindow(QMainWindow):
     def fail(self, err: BaseException) -> None:
         """The data file could not be opened: say why, in a message and on the window, which stays open."""
         text = error_text(err)
+        painted = self.pages.pop("dashboard", None)
+        if painted is not None:  # the first paint's figures are not shown for a file that did not open
+            self.stack.removeWidget(painted)
+            painted.deleteLater()
+        self.stack.setCurrentWidget(self.loading)
+        self._select_nav(None)  # no page selected
         self.loading.setText(_("The data file could not be opened.") + "\n\n" + text)
         self.loading.setWordWrap(True)
         self.store_banner.setText(text)

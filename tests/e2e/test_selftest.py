@@ -73,3 +73,28 @@ def test_the_keyring_check_fails_on_windows_when_no_keyring_works(monkeypatch, t
     monkeypatch.setattr(selftest, "sys", types.SimpleNamespace(platform="win32", argv=[]))
     with pytest.raises(selftest.CheckFailed):
         run.keyring()
+
+
+def test_a_plaintext_keyring_is_not_a_working_keyring_on_windows(monkeypatch, tmp_path):
+    """A backend that keeps secrets in a plain file answers the round trip, but the program never uses it
+    (``system_keyring.usable``): on Windows the self-test fails and says what is wrong."""
+    import types
+
+    import keyring
+    import pytest
+
+    from aict_desktop import selftest
+    from tests.conftest import MemoryKeyring
+
+    class PlaintextKeyring(MemoryKeyring):
+        pass
+
+    keyring.set_keyring(PlaintextKeyring())
+    run = selftest._Run(tmp_path)
+    monkeypatch.setattr(selftest, "sys", types.SimpleNamespace(platform="win32", argv=[]))
+    with pytest.raises(selftest.CheckFailed) as err:
+        run.keyring()
+    assert "PlaintextKeyring" in str(err.value) and ("Credential Manager" in str(err.value) or "자격 증명" in str(err.value))
+    assert keyring.get_keyring().secrets == {}  # nothing was written into the plain file
+    keyring.set_keyring(MemoryKeyring())
+    assert "saved, read back and removed" in run.keyring() or "저장" in run.keyring()  # a real backend passes

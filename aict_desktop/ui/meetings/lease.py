@@ -5,7 +5,9 @@
 ``lost`` and the window turns read-only (its last changes are still saved with
 the text check, so nothing is overwritten). ``ask_open_elsewhere`` is the
 question shown before opening a meeting another PC holds: read-only, take
-over, or cancel.
+over, or cancel. ``OnePcAtATime`` is meeting mode's side of it: the read-only
+banner, 편집 (take the lease, asking first), turning read-only when taken over,
+and following what the other PC saves.
 """
 
 from __future__ import annotations
@@ -13,14 +15,17 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from aict_desktop.domain.enums import MinutesStatus
 from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import _
-from aict_desktop.services.meeting_session import HEARTBEAT
+from aict_desktop.services.meeting_session import HEARTBEAT, is_held
+from aict_desktop.ui.meetings.common import BAD_STYLE, attempt
 
 log = logging.getLogger(__name__)
 READ_ONLY, TAKE_OVER = "read_only", "take_over"
+BANNER_STYLE = "background: #fff4ce; border: 1px solid #d9b600; padding: 6px; font-weight: bold;"
 
 
 class LeaseKeeper(QObject):
@@ -84,3 +89,102 @@ def ask_open_elsewhere(parent: QWidget | None, holder) -> str | None:
     box.exec()
     clicked = box.clickedButton()
     return READ_ONLY if clicked is read_only else TAKE_OVER if clicked is take_over else None
+
+
+def how_to_open(parent: QWidget | None, session, meeting) -> tuple[bool, bool] | None:
+    """(read_only, take_over) for opening meeting mode on ``meeting``; None when the user cancelled."""
+    holder = None if is_held(meeting) else session.holder(meeting.id)
+    if holder is None:
+        return False, False
+    choice = ask_open_elsewhere(parent, holder)  # another PC or process has meeting mode open on it
+    if choice is None:
+        return None
+    return choice == READ_ONLY, choice == TAKE_OVER
+
+
+class OnePcAtATime:
+    """Meeting mode's read-only state and take-over (mixed into ``MeetingModeWindow``, which provides
+    ``tools``, ``services``, ``meeting``, ``meeting_id``, ``lease``, the panels and ``_apply_lock``)."""
+
+    def _held_reason(self) -> str:
+        if self.meeting.minutes_status is MinutesStatus.CONFIRMED:
+            return _("Read-only: the minutes of this meeting are confirmed. Its status is not changed.")
+        return _("Read-only: this meeting was held (ended). Opening it does not re-open it; "
+                 "press Edit to complete the minutes.")
+
+    def _build_banner(self) -> QFrame:
+        self.banner = QFrame(objectName="read_only_banner")
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner_text = QLabel(objectName="read_only_text")
+        self.banner_text.setWordWrap(True)
+        self.edit_button = QPushButton(_("Edit"), objectName="edit_here")
+        self.edit_button.setToolTip(_("Edit here (the meeting's status stays as it is)"))
+        banner = QHBoxLayout(self.banner)
+        banner.setContentsMargins(4, 2, 4, 2)
+        banner.addWidget(self.banner_text, 1)
+        banner.addWidget(self.edit_button)
+        return self.banner
+
+    def _show_banner(self) -> None:
+        self.banner.setVisible(not self.editing)
+        self.banner_text.setText(self.view_reason)
+        confirmed = self.meeting.minutes_status is MinutesStatus.CONFIRMED
+        self.edit_button.setVisible(not self.editing and not confirmed)
+        if self.editing:
+            self.follow.stop()
+        else:
+            self.follow.start()
+
+    def edit_here(self, take_over: bool | None = None) -> bool:
+        """Start editing in this window: take the lease (asking first when another PC holds it)."""
+        if self.editing:
+            return True
+        session = self.tools.session
+        holder = session.holder(self.meeting_id, self.lease.token)
+        if holder is not None and take_over is None:
+            take_over = ask_open_elsewhere(self, holder) == TAKE_OVER
+            if not take_over:
+                return False
+        if attempt(self, lambda: self.lease.acquire(take_over=bool(take_over)) or True) is None:
+            return False
+        self.meeting = session.get(self.meeting_id) if is_held(session.get(self.meeting_id)) \
+            else session.start(self.meeting_id)
+        self.editing = True
+        self.follow_other_pc()  # start from what is stored now
+        self._apply_lock(self.minutes_bar.refresh())
+        self._show_banner()
+        if self.meeting.closed_at is None:
+            self.clock.start()
+        return True
+
+    def _lease_lost(self, holder: str) -> None:
+        """Another PC took the meeting over: keep what was typed (saved with the text check), then view."""
+        self.save_all()
+        self.editing = False
+        self.view_reason = _("Read-only: meeting mode was taken over by {holder}. "
+                             "What you typed was saved or kept; press Edit to take it back.").format(holder=holder)
+        self._apply_lock(self.minutes_bar.refresh())
+        self._show_banner()
+        self.banner_text.setStyleSheet(BAD_STYLE)
+
+    def follow_other_pc(self) -> None:
+        """A read-only window shows what was saved meanwhile (notes, remarks, attendance, votes)."""
+        for saver in (self.item_panel.saver, self.summary_saver):
+            if saver.dirty:
+                return  # never replace what this window has not saved
+        meetings = self.services.meetings
+        item_id = self.item_panel.item_id
+        try:
+            if item_id is not None:
+                notes = meetings.item(item_id).notes
+                if notes != self.item_panel.notes.toPlainText():
+                    self.item_panel.saver.load(notes)
+            summary = meetings.get(self.meeting_id).minutes_summary
+            if summary != self.summary.toPlainText():
+                self.summary_saver.load(summary)
+        except Exception:  # noqa: BLE001 - a vanished item: the next agenda reload shows it
+            return
+        if not self.editing:
+            self.attendance.reload()
+            self.refresh_quorum()
+            self.reload_agenda(select=item_id)

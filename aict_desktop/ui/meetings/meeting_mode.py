@@ -10,7 +10,8 @@ another PC holds asks first (read-only or take over), and a window whose lease
 was taken over turns read-only. A held meeting (개최, or minutes 확정) opens
 read-only with a banner and keeps its status; 편집 unlocks it
 for the minutes without re-opening the meeting. A read-only window follows what
-the other PC saves. The window opens within the screen.
+the other PC saves (``lease.OnePcAtATime``). The window opens within the screen, at 125–150 % scaling
+too: the item panel scrolls when the screen is short.
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from aict_desktop.domain.enums import AgendaKind, MinutesStatus
+from aict_desktop.domain.enums import AgendaKind
 from aict_desktop.domain.rules import rules_of
 from aict_desktop.i18n import _, fmt_date_weekday, fmt_time
 from aict_desktop.services.meeting_session import is_held
@@ -41,18 +43,34 @@ from aict_desktop.services.meeting_tools import meeting_tools
 from aict_desktop.ui.meetings.action_panel import ActionItemsPanel
 from aict_desktop.ui.meetings.attendance_panel import AttendancePanel
 from aict_desktop.ui.meetings.autosave import DebouncedSaver
-from aict_desktop.ui.meetings.common import BAD_STYLE, attempt, set_status
+from aict_desktop.ui.meetings.common import attempt, set_status
 from aict_desktop.ui.meetings.conflict_dialog import ask_conflict
 from aict_desktop.ui.meetings.item_panel import ItemPanel
-from aict_desktop.ui.meetings.lease import READ_ONLY, TAKE_OVER, LeaseKeeper, ask_open_elsewhere
+from aict_desktop.ui.meetings.lease import LeaseKeeper, OnePcAtATime, how_to_open
 from aict_desktop.ui.meetings.minutes_bar import MinutesBar
 from aict_desktop.ui.meetings.screen_fit import fit_to_screen, remember_geometry
 
 FOLLOW_MS = 3000  # a read-only window shows what the other PC saved
-BANNER_STYLE = "background: #fff4ce; border: 1px solid #d9b600; padding: 6px; font-weight: bold;"
 
 
-class MeetingModeWindow(QMainWindow):
+class ShortScreenScroll(QScrollArea):
+    """The item panel at the height it is given, scrolled only below its minimum (a short screen): the notes
+    give up their room first, as in the plain layout (``widgetResizable`` would size it to its preferred height)."""
+
+    def __init__(self, panel: QWidget):
+        super().__init__(objectName="item_scroll")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(panel)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        need = self.widget().minimumSizeHint().height()
+        bar = self.verticalScrollBar().sizeHint().width() if need > self.viewport().height() else 0
+        self.widget().resize(self.width() - bar, max(self.height(), need))
+
+
+class MeetingModeWindow(OnePcAtATime, QMainWindow):
     def __init__(self, services, meeting_id: int, parent: QWidget | None = None, *, read_only: bool = False,
                  take_over: bool = False):
         super().__init__(parent)
@@ -86,12 +104,6 @@ class MeetingModeWindow(QMainWindow):
             self.clock.start()
         fit_to_screen(self, "meeting_mode", (1280, 800))
 
-    def _held_reason(self) -> str:
-        if self.meeting.minutes_status is MinutesStatus.CONFIRMED:
-            return _("Read-only: the minutes of this meeting are confirmed. Its status is not changed.")
-        return _("Read-only: this meeting was held (ended). Opening it does not re-open it; "
-                 "press Edit to complete the minutes.")
-
     # --- layout ---------------------------------------------------------------------
 
     def _build(self, body) -> None:
@@ -114,16 +126,7 @@ class MeetingModeWindow(QMainWindow):
         head.addWidget(self.quorum_label)
         head.addSpacing(24)
         head.addWidget(self.timer_label)
-        self.banner = QFrame(objectName="read_only_banner")
-        self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner_text = QLabel(objectName="read_only_text")
-        self.banner_text.setWordWrap(True)
-        self.edit_button = QPushButton(_("Edit"), objectName="edit_here")
-        self.edit_button.setToolTip(_("Edit here (the meeting's status stays as it is)"))
-        banner = QHBoxLayout(self.banner)
-        banner.setContentsMargins(4, 2, 4, 2)
-        banner.addWidget(self.banner_text, 1)
-        banner.addWidget(self.edit_button)
+        self._build_banner()
 
         self.attendance = AttendancePanel(self.services, self.meeting_id)
         self.agenda = QListWidget()
@@ -147,8 +150,9 @@ class MeetingModeWindow(QMainWindow):
         self.item_panel = ItemPanel(self.services, rules_of(body), self.meeting_id)
         self.item_panel.saver.on_conflict = ask_conflict(self, _("The notes (발언 요지)"))
         self.actions_panel = ActionItemsPanel(self.services, self.tools, self.meeting_id)
+        item_scroll = ShortScreenScroll(self.item_panel)  # at 150 % on 1920×1080 the vote scrolls, the window fits
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.item_panel)
+        right.addWidget(item_scroll)
         holder = QWidget()
         hl = QVBoxLayout(holder)
         hl.setContentsMargins(0, 0, 0, 0)
@@ -297,72 +301,6 @@ class MeetingModeWindow(QMainWindow):
         self.finish_button.setEnabled(self.editing and self.meeting.closed_at is None)
         self.allowances_button.setEnabled(self.editing)
 
-    # --- one PC at a time -----------------------------------------------------------
-
-    def _show_banner(self) -> None:
-        self.banner.setVisible(not self.editing)
-        self.banner_text.setText(self.view_reason)
-        confirmed = self.meeting.minutes_status is MinutesStatus.CONFIRMED
-        self.edit_button.setVisible(not self.editing and not confirmed)
-        if self.editing:
-            self.follow.stop()
-        else:
-            self.follow.start()
-
-    def edit_here(self, take_over: bool | None = None) -> bool:
-        """Start editing in this window: take the lease (asking first when another PC holds it)."""
-        if self.editing:
-            return True
-        session = self.tools.session
-        holder = session.holder(self.meeting_id, self.lease.token)
-        if holder is not None and take_over is None:
-            take_over = ask_open_elsewhere(self, holder) == TAKE_OVER
-            if not take_over:
-                return False
-        if attempt(self, lambda: self.lease.acquire(take_over=bool(take_over)) or True) is None:
-            return False
-        self.meeting = session.get(self.meeting_id) if is_held(session.get(self.meeting_id)) \
-            else session.start(self.meeting_id)
-        self.editing = True
-        self.follow_other_pc()  # start from what is stored now
-        self._apply_lock(self.minutes_bar.refresh())
-        self._show_banner()
-        if self.meeting.closed_at is None:
-            self.clock.start()
-        return True
-
-    def _lease_lost(self, holder: str) -> None:
-        """Another PC took the meeting over: keep what was typed (saved with the text check), then view."""
-        self.save_all()
-        self.editing = False
-        self.view_reason = _("Read-only: meeting mode was taken over by {holder}. "
-                             "What you typed was saved or kept; press Edit to take it back.").format(holder=holder)
-        self._apply_lock(self.minutes_bar.refresh())
-        self._show_banner()
-        self.banner_text.setStyleSheet(BAD_STYLE)
-
-    def follow_other_pc(self) -> None:
-        """A read-only window shows what was saved meanwhile (notes, remarks, attendance, votes)."""
-        for saver in (self.item_panel.saver, self.summary_saver):
-            if saver.dirty:
-                return  # never replace what this window has not saved
-        meetings = self.services.meetings
-        item_id = self.item_panel.item_id
-        try:
-            if item_id is not None:
-                notes = meetings.item(item_id).notes
-                if notes != self.item_panel.notes.toPlainText():
-                    self.item_panel.saver.load(notes)
-            summary = meetings.get(self.meeting_id).minutes_summary
-            if summary != self.summary.toPlainText():
-                self.summary_saver.load(summary)
-        except Exception:  # noqa: BLE001 - a vanished item: the next agenda reload shows it
-            return
-        if not self.editing:
-            self.attendance.reload()
-            self.refresh_quorum()
-            self.reload_agenda(select=item_id)
-
     def show_allowances(self):
         from aict_desktop.ui.meetings.allowances_dialog import AllowancesDialog
 
@@ -411,13 +349,10 @@ def open_meeting_mode(services, meeting_id: int, parent: QWidget | None = None) 
     meeting = attempt(parent, lambda: session.get(meeting_id))
     if meeting is None:
         return None
-    read_only = take_over = False
-    holder = None if is_held(meeting) else session.holder(meeting_id)
-    if holder is not None:  # another PC or process has meeting mode open on it
-        choice = ask_open_elsewhere(parent, holder)
-        if choice is None:
-            return None
-        read_only, take_over = choice == READ_ONLY, choice == TAKE_OVER
+    how = how_to_open(parent, session, meeting)
+    if how is None:
+        return None
+    read_only, take_over = how
     window = attempt(parent, lambda: MeetingModeWindow(services, meeting_id, parent, read_only=read_only,
                                                        take_over=take_over))
     if window is None:

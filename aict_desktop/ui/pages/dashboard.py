@@ -1,5 +1,10 @@
 """대시보드: what needs attention today — upcoming meetings, expiring terms, overdue tasks —
-and a network's member institutions by 산·학·연·관."""
+and a network's member institutions by 산·학·연·관.
+
+At start the page can be filled before the data file is open, from ``services.first_paint.Snapshot``
+(the same calls answered from a quick read of the file); ``attach_services`` then fills the same page
+from the services, which show the same figures: nothing moves.
+"""
 
 from __future__ import annotations
 
@@ -27,11 +32,12 @@ from aict_desktop.ui.models.appointments import AppointmentTableModel, appointme
 from aict_desktop.ui.models.base import RowRole
 from aict_desktop.ui.models.meetings import MeetingTableModel
 from aict_desktop.ui.models.tasks import TaskTableModel
-from aict_desktop.ui.pages.base import make_table, page_heading
 from aict_desktop.ui.widgets.form import fill_combo
+from aict_desktop.ui.widgets.table import make_table, page_heading  # not pages.base: the list pages' parts
 
 if TYPE_CHECKING:
     from aict_desktop.services.container import Services
+    from aict_desktop.services.first_paint import Snapshot
 
 GROUP_COLOURS = {"산": "#1f4e8c", "학": "#2e8b57", "연": "#d08a1c", "관": "#8c2f39", "기타": "#888888"}
 
@@ -58,13 +64,15 @@ def panel(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
 class DashboardPage(QWidget):
     page_key = "dashboard"
 
-    def __init__(self, services: Services, settings: Settings | None = None,
+    def __init__(self, services: Services | Snapshot, settings: Settings | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.settings = settings
         self.setObjectName(self.page_key)
         self.chart_view = None
+        self.chart_counts: dict[str, int] | None = None
+        self._chart_body: int | None = None
         page = QVBoxLayout(self)
         page.setContentsMargins(12, 10, 12, 0)
         page.addWidget(page_heading(_("Dashboard"), _("Today is {date}.").format(date=fmt_date_weekday(dt.date.today()))))
@@ -185,6 +193,12 @@ class DashboardPage(QWidget):
     def activate(self) -> None:
         self.refresh()
 
+    def attach_services(self, services: Services) -> None:
+        """The data file is open: the services replace the start-up snapshot, the page refills in place."""
+        self.services = services
+        self.groups_widget.services = services
+        self.refresh()
+
     def refresh(self) -> None:
         s = self.services
         meetings = s.meetings.list(upcoming_only=True)
@@ -227,6 +241,8 @@ class DashboardPage(QWidget):
             self.chart_note.setText(_("No body yet."))
             return
         counts = self.sector_counts(body_id)
+        if self.chart_view is not None and body_id == self._chart_body and counts == self.chart_counts:
+            return  # the same chart (the services confirming the first paint): not drawn again
         total = sum(counts.values())
         from PySide6.QtCharts import QChart, QChartView, QPieSeries
         from PySide6.QtGui import QColor, QPainter
@@ -263,3 +279,4 @@ class DashboardPage(QWidget):
         self.chart_note.setVisible(total == 0)
         self.chart_note.setText(_("No member institutions recorded for this body.") if total == 0 else "")
         self.chart_counts = counts
+        self._chart_body = body_id
