@@ -9,8 +9,8 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -129,23 +129,34 @@ class PreviewDialog(BaseDialog):
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
-        """Render every page to the printer at its resolution; returns the pages printed."""
+        """Print every page at 100 %, centred on the paper, at the printer's resolution; returns the pages printed.
+
+        The page is drawn on the whole sheet (``setFullPage``), not shrunk into the printable area: a 위촉장
+        must land where the pre-printed paper expects it. The printer's paper is set to the document's.
+        """
         first, last = printer.fromPage() or 1, printer.toPage() or self.document.pageCount()
+        printer.setFullPage(True)
+        size0 = self.document.pagePointSize(first - 1)
+        printer.setPageSize(QPageSize(QSizeF(size0), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
         painter = QPainter()
         if not painter.begin(printer):
             show_error(self, _("The printer could not be started."))
             return 0
         printed = 0
         try:
-            dpi = min(printer.resolution(), RENDER_DPI)  # enough for text; keeps memory sane
+            res = printer.resolution()
+            dpi = min(res, RENDER_DPI)  # enough for text; keeps memory sane
+            paper = printer.paperRect(QPrinter.Unit.DevicePixel)
             for page in range(first - 1, last):
                 if printed:
                     printer.newPage()
                 size_pt = self.document.pagePointSize(page)
-                image = self.document.render(page, QSize(int(size_pt.width() / 72 * dpi), int(size_pt.height() / 72 * dpi)))
-                target = painter.viewport()
-                fitted = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(QPoint(0, 0), fitted), image)
+                image = self.document.render(page, QSize(round(size_pt.width() / 72 * dpi), round(size_pt.height() / 72 * dpi)))
+                w, h = size_pt.width() / 72 * res, size_pt.height() / 72 * res  # the page's real size on the paper
+                x, y = (paper.width() - w) / 2, (paper.height() - h) / 2
+                painter.drawImage(QRectF(x, y, w, h), image)
                 printed += 1
         finally:
             painter.end()
