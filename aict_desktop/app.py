@@ -70,6 +70,40 @@ def open_data(target: str) -> Opened:
     return Opened(services, lock, empty, None if is_url(target) else read_only_reason(Path(target)))
 
 
+def restore_in_place(window, state: dict, target: str, settings: Settings):
+    """The 파일 menu's 복원 for a local data file: ``restore(backup)`` saves and closes meeting mode, closes
+    the file, replaces it with the validated backup (this process keeps the instance lock), opens it again
+    and puts the window on it. ``None`` for a server database (IT restores it with ``aict restore``)."""
+    from aict_desktop.store.engine import is_url
+
+    if is_url(target):
+        return None
+
+    def restore(backup: Path) -> Path | None:
+        from aict_desktop.domain.errors import StoreError
+        from aict_desktop.services.container import Services
+        from aict_desktop.services.data_file import restore_from, validate_backup
+        from aict_desktop.store import open_store
+        from aict_desktop.ui.meetings.meeting_mode import close_open_meetings
+        from aict_desktop.ui.privacy.wiring import install as install_privacy
+
+        validate_backup(backup)
+        if not close_open_meetings():
+            raise StoreError(_("A meeting-mode window could not save its last change; nothing was restored."))
+        old: Opened = state["opened"]
+        old.services.store.dispose()
+        try:
+            kept = restore_from(Path(target), backup, lock_held=True)
+        finally:  # restored or left as it was: the window works on the file again
+            services = Services(open_store(target))
+            state["opened"] = Opened(services, old.lock, False, read_only_reason(Path(target)))
+            window.replace_services(services)
+            install_privacy(window, services, settings)
+        return kept
+
+    return restore
+
+
 def read_only_reason(path: Path) -> str | None:
     """The banner's text when the data file cannot be written (permissions, a read-only drive or share)."""
     try:
@@ -191,6 +225,7 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
         if result.empty and result.read_only is None:
             offer_demo(window, result.services)
         window.attach_services(result.services)
+        window.restore_handler = restore_in_place(window, state, target, settings)
         if result.read_only is not None:
             window.set_read_only(result.read_only)
         from aict_desktop.ui.privacy.wiring import install as install_privacy

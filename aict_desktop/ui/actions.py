@@ -37,6 +37,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("import", N_("Import from Excel/CSV…"), "file", "Ctrl+I", QStyle.StandardPixmap.SP_DialogOpenButton,
                True, N_("Import institutions or people")),
     ActionSpec("backup", N_("Back up now…"), "file", None, None, False, N_("Copy the data file to a backup")),
+    ActionSpec("restore", N_("Restore from a backup…"), "file", None, None, False,
+               N_("Replace the data file with a backup (the current file is kept beside it)")),
     ActionSpec("access_log", N_("Access log (접속기록)…"), "file", None, None, False,
                N_("Who viewed, exported or printed personal data")),
     ActionSpec("key_export", N_("Export the encryption key…"), "file", None, None, False,

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.services = None
+        self.restore_handler = None  # set by app.py for a local data file: replaces it with a backup, reopens it
         self.pages: dict[str, QWidget] = {}
         self.setObjectName("main_window")
         self.setWindowTitle(_("AICT Secretariat"))
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         r.connect("print", lambda: self._on_page("print_current"))
         r.connect("import", self.open_import)
         r.connect("backup", self.backup_now)
+        r.connect("restore", self.restore_backup)
         r.connect("quit", self.quit_requested)
         r.connect("about", self.about)
         r.connect("help", self.show_help)
@@ -363,6 +365,23 @@ class MainWindow(QMainWindow):
         from aict_desktop.ui.dialogs.backup import BackupDialog
 
         BackupDialog.ask(self.services, self.settings, self)
+
+    def restore_backup(self) -> bool:
+        """파일 → 백업에서 복원: asked, checked, the current file kept; the window then shows the restored data."""
+        if self.services is None or not self._may_leave(self.current_page()):
+            return False
+        from aict_desktop.ui.dialogs.restore import restore_from_backup
+
+        return restore_from_backup(self, self.settings.backup_folder(), self.restore_handler)
+
+    def replace_services(self, services) -> None:
+        """The data file was replaced (복원): every page is built again on the new services."""
+        for page in list(self.pages.values()):
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.services = None
+        self.attach_services(services)
 
     def about(self) -> None:
         QMessageBox.about(self, _("About AICT Secretariat"), _(

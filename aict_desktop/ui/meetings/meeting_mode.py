@@ -338,6 +338,14 @@ def save_open_meetings() -> bool:
     return all([w.save_all() for w in list(_OPEN)])
 
 
+def close_open_meetings() -> bool:
+    """Save and close every meeting-mode window (before the data file is replaced); False if one could not save."""
+    for w in list(_OPEN):
+        if not w.close():  # its closeEvent saves first and stays open when that fails
+            return False
+    return True
+
+
 def open_meeting_mode(services, meeting_id: int, parent: QWidget | None = None) -> MeetingModeWindow | None:
     """Show meeting mode for a meeting (kept alive until closed); None if it cannot open."""
     for w in _OPEN:
