@@ -204,7 +204,7 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
     app = build_app(argv or sys.argv, settings)
     from aict_desktop.ui.crash import install as install_crash_handler
 
-    install_crash_handler()  # an unexpected error shows a report and is logged, never "nothing happened"
+    install_crash_handler(log_now=False)  # an unexpected error shows a report and is logged, never "nothing happened"
     target = choose_target(db, settings)
     from aict_desktop.ui import single_instance
 
@@ -252,6 +252,9 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
             QTimer.singleShot(0, start_opening)
 
     QTimer.singleShot(0, first_paint)
+    from aict_desktop.ui.crash import install_log
+
+    QTimer.singleShot(0, install_log)  # the log file once the window is up
     code = app.exec()
     if "opened" not in state:
         return code or 1  # the data file never opened

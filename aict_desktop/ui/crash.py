@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import logging.handlers
-import platform
 import sys
 import traceback
 from pathlib import Path
@@ -35,7 +33,7 @@ def log_path() -> Path:
 def report_text(exc_type, exc, tb) -> str:
     """The report: program version, platform, error type and the frames — no message, no values."""
     lines = [
-        f"AICT Secretariat {__version__} · Python {platform.python_version()} · {platform.platform(terse=True)}",
+        f"AICT Secretariat {__version__} · Python {_platform()}",
         f"{dt.datetime.now().isoformat(timespec='seconds')}",
         f"{exc_type.__module__}.{exc_type.__qualname__}",
     ]
@@ -58,12 +56,20 @@ def _short(filename: str) -> str:
     return Path(filename).name
 
 
+def _platform() -> str:
+    import platform  # here: not on the start-up path
+
+    return f"{platform.python_version()} · {platform.platform(terse=True)}"
+
+
 def install_log() -> Path | None:
     """The rotating log file in the data folder (once); None when the folder cannot be written."""
     global _handler
     path = log_path()
     if _handler is not None:
         return path
+    import logging.handlers  # here: the window shows first (the hook writes the log itself if it comes earlier)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
@@ -135,8 +141,8 @@ def show_report(report: str):
     return dlg
 
 
-def install() -> Path | None:
-    """Log file and excepthook, from the start of ``app.run``."""
-    path = install_log()
+def install(*, log_now: bool = True) -> Path | None:
+    """Excepthook and log file, from the start of ``app.run`` (which opens the log once the window shows:
+    ``log_now=False``; an error before that opens it itself)."""
     sys.excepthook = excepthook
-    return path
+    return install_log() if log_now else log_path()
