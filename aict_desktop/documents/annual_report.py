@@ -18,18 +18,17 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 from aict_desktop.documents import fonts, theme
 from aict_desktop.documents.allowances import _landscape_build
 from aict_desktop.documents.annual_report_data import (
-    AGENDA_KINDS, FORMS, ROLES, SECTOR_GROUPS, AnnualReport, BodyYear, total_of,
+    AGENDA_KINDS, FORMS, AnnualReport, BodyYear, total_of,
+)
+from aict_desktop.documents.annual_report_text import (
+    body_heading, meeting_line, meeting_rows, member_lines, money_line, pct, rate_line, rate_rows, work_lines,
 )
 from aict_desktop.documents.preflight import Field, check
-from aict_desktop.i18n import _, fmt_date, fmt_won
+from aict_desktop.i18n import _, fmt_date
 
 TITLE = "위원회 운영현황"
 NONE = "해당 사항 없음"
 FRAME = landscape(A4)[0] - theme.MARGIN_LEFT - theme.MARGIN_RIGHT
-
-
-def pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}%"
 
 
 def _styles():
@@ -122,52 +121,29 @@ def _counts(d: dict, keys) -> str:
 
 def _body(n: int, b: BodyYear, d: AnnualReport, s) -> list[Flowable]:
     p = lambda text, style="text": theme.para(text, s[style])  # noqa: E731
-    parent = f", {b.parent} 소속" if b.parent else ""
-    out: list[Flowable] = [CondPageBreak(60 * mm), theme.para(f"{n}. {b.name} ({b.kind}{parent})", s["h2"]),
-           theme.para("가. 위원 구성", s["h3"])]
-    g = b.by_gender
-    cap = "충족" if b.gender_cap_ok else "초과 — 예외 사유 확인"
-    out += [p(f"○ {fmt_date(d.as_of)} 현재 위원 {b.members}명: 위촉직 {b.commissioned}명, 당연직 {b.ex_officio}명"),
-            p(f"○ 위촉직 성별: 남 {g.get('남', 0)}명, 여 {g.get('여', 0)}명, 미입력 {g.get('미입력', 0)}명 "
-              f"(여성 {pct(b.women_percent)}) — 한 성별 {b.gender_cap}% 이하 기준 {cap}"),
-            p(f"○ 산·학·연·관: {_counts(b.by_sector, SECTOR_GROUPS)}; 직위: {_counts(b.by_role, ROLES)}")]
-    if b.exceptions:
-        out.append(p("○ 성별 기준 예외 기록: " + "; ".join(b.exceptions)))
-    out.append(p("○ 연중 해촉·사임: " + ("; ".join(b.ended) if b.ended else "없음")))
+    out: list[Flowable] = [CondPageBreak(60 * mm), theme.para(body_heading(n, b), s["h2"]),
+                           theme.para("가. 위원 구성", s["h3"])]
+    lines = member_lines(b, d)
+    out += [p(line) for line in lines[:-1]]
+    out.append(p(lines[-1], "lead" if b.expiring else "text"))  # 임기 만료 예정, then its table
     if b.expiring:
-        out.append(p(f"○ {d.year + 1}년 임기 만료 예정 {len(b.expiring)}명", "lead"))
         out.append(_table(["성명", "직위", "구분", "임기 만료일"],
                           [[e.name, e.role, e.kind, fmt_date(e.term_end)] for e in b.expiring], [30, 24, 20, 30], s,
                           left=(0,)))
-    else:
-        out.append(p(f"○ {d.year + 1}년 임기 만료 예정: 없음"))
     out.append(theme.para("나. 회의 개최", s["h3"]))
-    forms = ", ".join(f"{f} {b.held(f)}회" for f in FORMS)
-    out.append(p(f"○ 개최 {b.held()}회 ({forms}); 안건 {b.agenda()}건 "
-                 f"({', '.join(f'{k} {b.agenda(k)}건' for k in AGENDA_KINDS)}); 가결 {b.passed}건, 부결 {b.rejected}건",
-                 "lead" if b.meetings else "text"))
+    out.append(p(meeting_line(b), "lead" if b.meetings else "text"))
     if b.meetings:
         out.append(_table(["차수", "일자", "구분", "방식", "출석/재적", *AGENDA_KINDS, "가결", "부결", "회의명"],
-                          [[f"제{m.number}차", fmt_date(m.held_on), m.kind, m.form, f"{m.present}/{m.enrolled}",
-                            *[m.agenda.get(k, 0) for k in AGENDA_KINDS], m.passed, m.rejected, m.title]
-                           for m in b.meetings], [14, 24, 12, 12, 18, 11, 11, 11, 11, 11, 100], s, left=(10,)))
+                          meeting_rows(b), [14, 24, 12, 12, 18, 11, 11, 11, 11, 11, 100], s, left=(10,)))
     out.append(theme.para("다. 위원 출석률", s["h3"]))
-    out.append(p(f"○ 출석률 {pct(b.mean_rate)}; 출석률 {b.review_percent}% 미만 해촉 검토 대상: "
-                 + (", ".join(f"{r.name}({pct(r.rate)})" for r in b.review) if b.review else "없음"),
-                 "lead" if b.rates else "text"))
+    out.append(p(rate_line(b), "lead" if b.rates else "text"))
     if b.rates:
-        half = (len(b.rates) + 1) // 2
-        rows = [[r.name, r.invited, r.attended, pct(r.rate), "○" if r.review else ""] for r in b.rates]
-        pairs = [a + (rows[i + half] if i + half < len(rows) else ["", "", "", "", ""]) for i, a in enumerate(rows[:half])]
-        out.append(_table(["성명", "대상", "출석", "출석률", "검토"] * 2, pairs, [30, 14, 14, 18, 12] * 2, s, left=(0, 5)))
+        out.append(_table(["성명", "대상", "출석", "출석률", "검토"] * 2, rate_rows(b), [30, 14, 14, 18, 12] * 2, s,
+                          left=(0, 5)))
     out.append(theme.para("라. 참석수당 집행", s["h3"]))
-    budget = (f"; 예산 {fmt_won(b.budget)} 대비 집행률 {pct(b.execution_percent)}" if b.budget is not None
-              else "; 예산 미등록")
-    out.append(p(f"○ 지급 {b.payments}건 {fmt_won(b.paid)} (원천징수 {fmt_won(b.withheld)}){budget}"))
+    out.append(p(money_line(b)))
     out.append(theme.para("마. 과제 및 프로그램", s["h3"]))
-    out.append(p(f"○ 과제: 연중 완료 {b.tasks_done}건, 진행 중 {b.tasks_open}건 (기한 경과 {b.tasks_overdue}건)"))
-    progs = "; ".join(f"{fmt_date(day)} {kind} 「{title}」" + (f" {n}명" if n else "") for day, kind, title, n in b.programs)
-    out.append(p(f"○ 프로그램 {len(b.programs)}회" + (f": {progs}" if progs else "")))
+    out += [p(line) for line in work_lines(b)]
     return out
 
 
