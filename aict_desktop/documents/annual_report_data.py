@@ -58,6 +58,8 @@ class BodyYear:
     # 위원 구성 on ``as_of``
     commissioned: int = 0
     ex_officio: int = 0
+    seats: int | None = None  # 정원 (None: not set)
+    vacancies: int | None = None  # 결원 (domain.rules.vacancies)
     by_gender: dict = field(default_factory=dict)  # 위촉직 {"남", "여", "미입력"}
     gender_cap: int = 60
     gender_cap_ok: bool = True

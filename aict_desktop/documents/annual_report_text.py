@@ -29,7 +29,8 @@ def body_heading(n: int, b: BodyYear) -> str:
 def member_lines(b: BodyYear, d: AnnualReport) -> list[str]:
     g = b.by_gender
     cap = "충족" if b.gender_cap_ok else "초과 — 예외 사유 확인"
-    out = [f"○ {fmt_date(d.as_of)} 현재 위원 {b.members}명: 위촉직 {b.commissioned}명, 당연직 {b.ex_officio}명",
+    seats = f" (정원 {b.seats}명, 결원 {b.vacancies}명)" if b.seats else ""
+    out = [f"○ {fmt_date(d.as_of)} 현재 위원 {b.members}명{seats}: 위촉직 {b.commissioned}명, 당연직 {b.ex_officio}명",
            f"○ 위촉직 성별: 남 {g.get('남', 0)}명, 여 {g.get('여', 0)}명, 미입력 {g.get('미입력', 0)}명 "
            f"(여성 {pct(b.women_percent)}) — 한 성별 {b.gender_cap}% 이하 기준 {cap}",
            f"○ 산·학·연·관: {_counts(b.by_sector, SECTOR_GROUPS)}; 직위: {_counts(b.by_role, ROLES)}"]

@@ -75,14 +75,14 @@ def render_xlsx(d: AnnualReport) -> bytes:
                 cell.font = Font(bold=True)
 
     wm = _sheet(wb, "위원 구성", ("기구명", "상위 기구", "위촉직", "당연직", "남", "여", "미입력", "성별 기준(%)",
-                                   "성별 기준 충족", *SECTOR_GROUPS, *ROLES, "연중 해촉·사임", "성별 예외 기록"),
-                [30, 24] + [8] * 17 + [40, 50])
+                                   "성별 기준 충족", *SECTOR_GROUPS, *ROLES, "연중 해촉·사임", "성별 예외 기록", "정원", "결원"),
+                [30, 24] + [8] * 17 + [40, 50, 8, 8])
     for b in d.bodies:
         g = b.by_gender
         wm.append([safe_cell(b.name), safe_cell(b.parent), b.commissioned, b.ex_officio, g.get("남", 0),
                    g.get("여", 0), g.get("미입력", 0), b.gender_cap, "충족" if b.gender_cap_ok else "초과",
                    *[b.by_sector.get(k, 0) for k in SECTOR_GROUPS], *[b.by_role.get(r, 0) for r in ROLES],
-                   safe_cell("; ".join(b.ended)), safe_cell("; ".join(b.exceptions))])
+                   safe_cell("; ".join(b.ended)), safe_cell("; ".join(b.exceptions)), b.seats, b.vacancies])
 
     wt = _sheet(wb, "회의 개최", ("기구명", "차수", "일자", "구분", "방식", "재적", "출석", *AGENDA_KINDS, "가결",
                                    "부결", "회의명"), [30, 7, 12, 7, 7, 7, 7, 7, 7, 7, 7, 7, 44])

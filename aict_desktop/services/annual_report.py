@@ -27,7 +27,7 @@ from aict_desktop.domain.errors import ValidationError
 from aict_desktop.domain.models import (
     AgendaItem, Appointment, Body, CompositionException, Decision, Institution, Meeting, Person, Program, Task,
 )
-from aict_desktop.domain.rules import composition, enrolled, rules_of, serves_on
+from aict_desktop.domain.rules import composition, enrolled, rules_of, serves_on, vacancies
 from aict_desktop.domain.rules.attendance import took_part
 from aict_desktop.i18n import _, fmt_date
 from aict_desktop.services.attendees import MeetingCount, meeting_count
@@ -114,6 +114,7 @@ class AnnualReportService:
         comp = composition([(a.kind, p.gender) for a, p, _i in serving])
         by.commissioned, by.ex_officio, by.by_gender = comp.commissioned, comp.ex_officio, dict(comp.by_gender)
         by.gender_cap_ok = comp.cap_ok(rules)
+        by.seats, by.vacancies = b.seats, vacancies(b.seats, by.members)
         for a, p, i in serving:
             group = (i.sector if i else Sector.OTHER).group.value
             by.by_sector[group] = by.by_sector.get(group, 0) + 1

@@ -94,3 +94,26 @@ def test_the_editor_box_marks_an_item_closed(qtbot, services):
     item = services.meetings.items(sample.meeting)[-1]
     assert item.title == "위원 해촉 심의" and item.closed and not ed.closed.isChecked()
     assert "비공개" in ed.list.item(ed.list.count() - 1).text() or "closed" in ed.list.item(ed.list.count() - 1).text()
+
+
+def test_vacancies_rule():
+    from aict_desktop.domain.rules import vacancies
+
+    assert vacancies(None, 12) is None and vacancies(0, 12) is None
+    assert vacancies(15, 12) == 3 and vacancies(15, 15) == 0 and vacancies(10, 12) == 0  # never below 0
+
+
+def test_annual_report_counts_vacancies(services):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    sample = build(services, members=5)
+    services.bodies.update_body(sample.body, {"seats": 7})
+    year = dt.date.today().year
+    pdf = text(services.annual.export(year, sample.body, "pdf"))
+    assert "정원 7명, 결원 2명" in pdf
+    ws = load_workbook(io.BytesIO(services.annual.export(year, sample.body, "xlsx")))["위원 구성"]
+    head = [c.value for c in ws[1]] if "정원" in [c.value for c in ws[1]] else [c.value for c in ws[2]]
+    row = next(r for r in ws.iter_rows(values_only=True) if r and r[0] == "서초AICT 운영위원회")
+    assert row[head.index("정원")] == 7 and row[head.index("결원")] == 2

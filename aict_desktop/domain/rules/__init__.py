@@ -9,7 +9,7 @@ from aict_desktop.domain.rules.attendance import (
     quorum_changes, sorted_attendees, tally,
 )
 from aict_desktop.domain.rules.composition import (
-    Composition, Gender, composition, gender_problem, multi_body_warning, renewal_check, term_problem,
+    Composition, Gender, composition, gender_problem, multi_body_warning, renewal_check, term_problem, vacancies,
 )
 from aict_desktop.domain.rules.deadlines import (
     attendance_rate, dated_after_meeting, needs_review, notice_deadline, notice_is_late,
@@ -32,7 +32,7 @@ __all__ = [
     "notice_is_late",
     "pay_basis", "presiding_role", "printed_position", "quorum_changes", "renewal_check", "require_quorum",
     "role_sort_key", "rules_of", "serves_on", "signer_roles", "sorted_attendees", "source_of", "tally",
-    "takes_part_on", "term_problem", "totals", "vote_basis",
+    "takes_part_on", "term_problem", "totals", "vacancies", "vote_basis",
     "DEFAULT_TAX_KIND", "TAX_RATES", "TaxKind", "TaxRates", "Withholding", "is_payable", "tax_kind_of", "truncate",
     "withholding",
 ]

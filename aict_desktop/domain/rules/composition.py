@@ -76,6 +76,11 @@ def composition(members) -> Composition:
     return Composition(commissioned=com, ex_officio=ex, by_gender=by)
 
 
+def vacancies(seats: int | None, members: int) -> int | None:
+    """결원: the 정원 the body's 조례 sets less the members serving (None when no 정원 is set; never below 0)."""
+    return None if not seats else max(0, seats - members)
+
+
 def gender_problem(after: Composition, before: Composition, rules: BodyRules) -> str | None:
     """A message when an appointment brings a gender over the cap (or keeps it over and adds to it)."""
     worse = [g for g in after.over_cap(rules)
