@@ -275,7 +275,7 @@ def sample_seal_png() -> bytes:
 
 
 def is_sample_seal(png: bytes | None) -> bool:
-    return bool(png) and bytes(png) == sample_seal_png()
+    return png is not None and bool(png) and bytes(png) == sample_seal_png()
 
 
 def preview_serial(serial_prefix: str, year: int) -> str:
@@ -299,7 +299,7 @@ def _seal_form(c: Canvas, png: bytes, forms: dict) -> str:
     if key not in forms:
         name = f"seal{key}"
         half = SEAL_SIZE / 2
-        c.beginForm(name, -half, -half, half, half)
+        c.beginForm(name, -half, -half, half, half)  # type: ignore[arg-type]  # floats work; the stubs say int
         c.drawImage(_seal_reader(png), -half, -half, SEAL_SIZE, SEAL_SIZE, mask="auto")
         c.endForm()
         forms[key] = name
@@ -346,7 +346,8 @@ def render(items: Sequence[CertificateData], *, title: str = "위촉장", previe
     fonts.register_family(fonts.SERIF)
     preflight(items)
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=PAGE, pageCompression=1, initialFontName=fonts.SERIF)
+    c = Canvas(buf, pagesize=PAGE, pageCompression=1,
+               initialFontName=fonts.SERIF)  # type: ignore[arg-type]  # a font name; the stubs say float
     c.setTitle(title)
     c.setAuthor("AICT 사무국")
     c.setCreator("AICT Secretariat Desktop")

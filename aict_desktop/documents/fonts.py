@@ -121,7 +121,7 @@ def runs(text: str, name: str) -> tuple[tuple[str, str], ...]:
     if all(ord(ch) in cov for ch in text):  # the common case: one run in the first face
         return ((name, text),) if text else ()
     out: list[tuple[str, str]] = []
-    cur_face, buf = name, []
+    cur_face, buf = name, list[str]()
     for ch in text:
         if ch in " \n\t" and ord(ch) in cov:
             face = name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.enums import AttendanceStatus
 from aict_desktop.domain.errors import NotFound, ValidationError
@@ -22,6 +22,7 @@ from aict_desktop.domain.rules import (
 )
 from aict_desktop.i18n import _
 from aict_desktop.services.attendees import meeting_count
+from aict_desktop.services.meeting_host import MeetingHost
 from aict_desktop.services.validation import clean_text, parse_enum
 
 
@@ -59,12 +60,12 @@ def attendance_row(a: Attendee, rules: BodyRules) -> AttendanceRow:
     )
 
 
-class AttendanceMixin:
+class AttendanceMixin(MeetingHost):
     """Attendance methods of ``MeetingService`` (needs ``store``, ``_get``, ``_require_draft``)."""
 
     def _attendance(self, s: Session, attendance_id: int) -> Attendance:
         """The record, read with its meeting in one statement (the callers' ``_get`` then finds it in the session)."""
-        row = s.exec(select(Attendance, Meeting).outerjoin(Meeting, Attendance.meeting_id == Meeting.id)
+        row = s.exec(select(Attendance, Meeting).outerjoin(Meeting, col(Attendance.meeting_id) == Meeting.id)
                      .where(Attendance.id == attendance_id)).first()
         if row is None:
             raise NotFound(_("The attendance record no longer exists."))
@@ -72,7 +73,7 @@ class AttendanceMixin:
 
     def attendance(self, meeting_id: int) -> list[Attendance]:
         with self.store.session() as s:
-            return list(s.exec(select(Attendance).where(Attendance.meeting_id == meeting_id).order_by(Attendance.id)))
+            return list(s.exec(select(Attendance).where(Attendance.meeting_id == meeting_id).order_by(col(Attendance.id))))
 
     def attendance_rows(self, meeting_id: int) -> list[AttendanceRow]:
         """Members in role order (위원장 … 간사), then walk-ins as added; with what each counts for."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.errors import NotFound
 from aict_desktop.domain.models import (
@@ -35,12 +35,13 @@ from aict_desktop.i18n import _
 def meeting_attendees(s: Session, meeting_id: int) -> list[Attendee]:
     """Everyone on the meeting's list, members in role order, then 배석자 as added."""
     q = (select(Attendance, Appointment, Person, Institution)
-         .outerjoin(Appointment, Attendance.appointment_id == Appointment.id)
-         .outerjoin(Person, Attendance.person_id == Person.id)
-         .outerjoin(Institution, Person.institution_id == Institution.id)
+         .outerjoin(Appointment, col(Attendance.appointment_id) == Appointment.id)
+         .outerjoin(Person, col(Attendance.person_id) == Person.id)
+         .outerjoin(Institution, col(Person.institution_id) == Institution.id)
          .where(Attendance.meeting_id == meeting_id))
     out = []
     for att, appt, person, inst in s.exec(q).all():
+        assert att.id is not None  # a stored row
         out.append(Attendee(
             id=att.id, name=person.name if person else att.name, status=att.status, is_member=att.is_member,
             role=appt.role if appt else None, kind=appt.kind if appt else None,
@@ -65,7 +66,7 @@ class MeetingCount:
 
 
 def meeting_count(s: Session, meeting_id: int) -> MeetingCount:
-    row = s.exec(select(Meeting, Body).join(Body, Meeting.body_id == Body.id).where(Meeting.id == meeting_id)).first()
+    row = s.exec(select(Meeting, Body).join(Body, col(Meeting.body_id) == Body.id).where(Meeting.id == meeting_id)).first()
     if row is None:
         raise NotFound(_("The meeting no longer exists."))
     m, body = row

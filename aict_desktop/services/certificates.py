@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.enums import CertificateStatus, PrintKind
 from aict_desktop.domain.errors import NotFound, ValidationError
@@ -77,13 +77,13 @@ class CertificateService(IssueMixin):
 
     def list(self, body_id: int | None = None) -> list[CertificateRow]:
         with self.store.session() as s:
-            q = select(Certificate, Body.name).join(Body, Certificate.body_id == Body.id)
+            q = select(Certificate, Body.name).join(Body, col(Certificate.body_id) == Body.id)
             if body_id is not None:
                 q = q.where(Certificate.body_id == body_id)
             prints = dict(s.exec(select(CertificatePrint.certificate_id, func.count())
-                                 .group_by(CertificatePrint.certificate_id)).all())
+                                 .group_by(col(CertificatePrint.certificate_id))).all())
             return [certificate_row(c, name, prints.get(c.id, 0))
-                    for c, name in s.exec(q.order_by(Certificate.body_id, Certificate.year, Certificate.seq)).all()]
+                    for c, name in s.exec(q.order_by(col(Certificate.body_id), col(Certificate.year), col(Certificate.seq))).all()]
 
     def seal_prints(self, year: int, body_id: int | None = None):
         """Every print job of ``year`` that printed a seal image (the 견본 aside): the 관인 관리대장 lines.
@@ -96,13 +96,13 @@ class CertificateService(IssueMixin):
         sample = hashlib.sha256(sample_seal_png()).hexdigest()
         start, end = dt.datetime(year, 1, 1), dt.datetime(year + 1, 1, 1)
         with self.store.session() as s:
-            q = (select(CertificatePrint, Certificate).join(Certificate, CertificatePrint.certificate_id == Certificate.id)
+            q = (select(CertificatePrint, Certificate).join(Certificate, col(CertificatePrint.certificate_id) == Certificate.id)
                  .where(Certificate.seal_sha256 != "", Certificate.seal_sha256 != sample,
                         CertificatePrint.at >= start, CertificatePrint.at < end))
             if body_id is not None:
                 q = q.where(Certificate.body_id == body_id)
             jobs: dict[tuple, list] = {}
-            for pr, c in s.exec(q.order_by(CertificatePrint.at, CertificatePrint.id)).all():
+            for pr, c in s.exec(q.order_by(col(CertificatePrint.at), col(CertificatePrint.id))).all():
                 jobs.setdefault((pr.file_sha256 or pr.id, pr.kind), []).append((pr, c))
         out = []
         for (_file, kind), rows in jobs.items():
@@ -159,6 +159,7 @@ class CertificateService(IssueMixin):
             frozen = {k: getattr(c, k) for k in FROZEN}
             pdf = certificate.render([cert_data(frozen, seal.png if seal else None, c.serial, c.issued_on)],
                                      title=f"{c.body_name} 위촉장 (재발급)")
+            assert c.id is not None  # a stored certificate
             s.add(CertificatePrint(certificate_id=c.id, kind=PrintKind.REPRINT, by=os_user(),
                                    file_sha256=hashlib.sha256(pdf).hexdigest()))
             log_access(s, "certificate.reprint", target=c.serial, subject=c.person_name, detail=c.body_name)

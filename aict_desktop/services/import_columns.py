@@ -126,11 +126,14 @@ class HeaderMatch:
 
 
 def match_header(cells: list, columns: tuple[Column, ...]) -> tuple[list[tuple[int, str, Column]], list[str], list[str]]:
-    by_name = {}
-    for col in columns:
-        for n in col.names():
-            by_name.setdefault(n, col)
-    found, ignored, doubled, seen = [], [], [], set()
+    by_name: dict[str, Column] = {}
+    for column in columns:
+        for n in column.names():
+            by_name.setdefault(n, column)
+    found: list[tuple[int, str, Column]] = []
+    ignored: list[str] = []
+    doubled: list[str] = []
+    seen: set = set()
     for i, cell in enumerate(cells):
         text = "" if cell is None else str(cell).strip()
         if not text:

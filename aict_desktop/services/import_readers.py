@@ -188,10 +188,10 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             raise _stray_byte(name, data, utf8, "UTF-8")  # real UTF-8 before the bad byte
         return text, {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp949": "CP949", "utf-16": "UTF-16"}[enc]
     if failures:  # text up to a point: name the line of the byte in the encoding the file got furthest in
-        enc, exc = max(failures.items(), key=lambda kv: kv[1].start)
-        if exc.start > 0 and not data[:exc.start].isascii():
+        enc, furthest = max(failures.items(), key=lambda kv: kv[1].start)
+        if furthest.start > 0 and not data[:furthest.start].isascii():
             label = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "cp949": "CP949", "utf-16": "UTF-16"}[enc]
-            raise _stray_byte(name, data, exc, "UTF-8 / CP949" if len(failures) > 1 else label)
+            raise _stray_byte(name, data, furthest, "UTF-8 / CP949" if len(failures) > 1 else label)
     raise ImportFileError(
         _(
             "{name} is neither UTF-8 nor CP949 text. Open it in Excel and save it as 'CSV UTF-8' or as .xlsx."
@@ -210,7 +210,7 @@ def _stray_byte(name: str, data: bytes, exc: UnicodeDecodeError, encoding: str) 
 def _delimiter(text: str) -> str:
     first = text.split("\n", 1)[0]
     counts = {d: first.count(d) for d in (",", "\t", ";")}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
@@ -221,7 +221,7 @@ def _read_csv(data: bytes, name: str) -> Table:
 
 def _rows_of(text: str, name: str, delimiter: str, encoding: str) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows = []
+    rows: list[tuple[int, list[Cell]]] = []
     n = 0
     while True:
         start_line = reader.line_num + 1  # where the record being read starts (a quoted cell may span lines)

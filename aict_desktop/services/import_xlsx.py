@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import cast
 from xml.etree.ElementTree import ParseError
 
 from aict_desktop.i18n import _
@@ -83,7 +84,7 @@ def _merged_ranges(zf: zipfile.ZipFile, member: str | None, name: str, sheet: st
             tail = buf[-200:]
             if len(refs) > MAX_MERGES:
                 raise _too_many_merges(name, sheet)
-    return [tuple(range_boundaries(r.decode("ascii"))) for r in refs]
+    return [cast("tuple[int, int, int, int]", tuple(range_boundaries(r.decode("ascii")))) for r in refs]
 
 
 def _apply_merges(rows: dict[int, list[Cell]], merges, name: str, sheet: str) -> None:
@@ -141,7 +142,7 @@ def read_xlsx(data: bytes, name: str) -> list[Table]:
             rows: dict[int, list[Cell]] = {}
             # blank rows cost time, not memory: what they can add up to is bounded by MAX_UNPACKED
             for n, values in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
-                cells = list(values)
+                cells = cast("list[Cell]", list(values))  # values_only: plain values (formulas read as text)
                 while cells and cells[-1] is None:
                     cells.pop()
                 if any(not _blank(c) for c in cells):

@@ -179,7 +179,7 @@ class ImportService:
         self._duplicates(pv, existing)
         if kind == "people":
             known = existing["institutions"]
-            seen = {}
+            seen: dict = {}
             for r in pv.rows:
                 inst = r.clean.get("institution") or ""
                 if inst and name_key(inst) not in known:
@@ -218,7 +218,7 @@ class ImportService:
             body = require_body(s, body_id)
             return body
 
-    def _no_header(self, rows, columns: tuple[Column, ...], path: Path) -> ImportProblem:
+    def _no_header(self, rows, columns: tuple[Column, ...], path: Path | PastedText) -> ImportProblem:
         required = ", ".join(c.describe() for c in columns if c.required)
         expected = ", ".join(c.describe() for c in columns)
         first = [cell_text(c) for c in rows[0][1] if cell_text(c)] if rows else []
@@ -322,7 +322,7 @@ class ImportService:
         path = _source(path)
         tick = _Ticker(progress, cancelled)
         pv = self._preview(kind, path, body_id, reason, tick)
-        found = {"warnings": pv.warnings, "composition_problem": pv.composition_problem, "sheet": pv.sheet,
+        found: dict[str, Any] = {"warnings": pv.warnings, "composition_problem": pv.composition_problem, "sheet": pv.sheet,
                  "notes": pv.notes, "new_institutions": pv.new_institutions,
                  "similar_institutions": pv.similar_institutions}
         if pv.problems:

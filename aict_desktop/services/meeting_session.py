@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import socket
 import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from aict_desktop.domain.enums import MeetingStatus, MinutesStatus
 from aict_desktop.domain.errors import ConflictError, NotFound, ValidationError
@@ -67,7 +68,7 @@ def _pid_alive(pid: int) -> bool:
     """Is process ``pid`` of this PC still running? (A dead holder's lease is free at once.)"""
     if pid <= 0:
         return False
-    if os.name == "nt":  # pragma: no cover - Windows
+    if sys.platform == "win32":  # pragma: no cover - Windows
         import ctypes
 
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
@@ -151,7 +152,7 @@ class MeetingSessionService:
         """Meetings left 진행중 (normally none; one after a crash mid-meeting)."""
         with self.store.session() as s:
             return list(s.exec(select(Meeting).where(Meeting.status == MeetingStatus.IN_PROGRESS)
-                               .order_by(Meeting.opened_at.desc(), Meeting.id.desc())))
+                               .order_by(col(Meeting.opened_at).desc(), col(Meeting.id).desc())))
 
     def elapsed(self, meeting: Meeting, now: dt.datetime | None = None) -> dt.timedelta:
         """Time since the meeting was opened (to its close when closed)."""
@@ -227,8 +228,8 @@ class MeetingSessionService:
     def heartbeat(self, meeting_id: int, token: str) -> bool:
         """Refresh the lease; False when it was taken over (the window must stop editing)."""
         with self.store.write() as s:
-            result = s.execute(update(MeetingLease).where(MeetingLease.meeting_id == meeting_id,
-                                                          MeetingLease.token == token)
+            result = s.execute(update(MeetingLease).where(col(MeetingLease.meeting_id) == meeting_id,
+                                                          col(MeetingLease.token) == token)
                                .values(heartbeat_at=self._db_now(s)))
             return result.rowcount == 1
 
@@ -239,4 +240,5 @@ class MeetingSessionService:
 
     def release(self, meeting_id: int, token: str) -> None:
         with self.store.write() as s:
-            s.execute(delete(MeetingLease).where(MeetingLease.meeting_id == meeting_id, MeetingLease.token == token))
+            s.execute(delete(MeetingLease).where(col(MeetingLease.meeting_id) == meeting_id,
+                                      col(MeetingLease.token) == token))

@@ -13,6 +13,7 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
@@ -22,6 +23,9 @@ from sqlmodel import Session, create_engine
 from aict_desktop.domain.errors import StoreError
 from aict_desktop.i18n import _
 from aict_desktop.store.failures import write_failure
+
+if TYPE_CHECKING:
+    from aict_desktop.store.watchdog import Watchdog
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -104,7 +108,7 @@ class Store:
         self.engine = make_engine(url)
         self.revision: str | None = None  # schema revision found when opened (store.migrate)
         self._writer = self.engine.execution_options(sqlite_immediate=True) if self.is_sqlite else self.engine
-        self.watchdog = None  # a local file's Watchdog, from watch() (open_store starts it)
+        self.watchdog: Watchdog | None = None  # a local file's Watchdog, from watch() (open_store starts it)
 
     def watch(self) -> None:
         """Start watching the local data file (its locks, and that it stays the file that was opened)."""
@@ -157,7 +161,7 @@ class Store:
         """A damaged file is a plain message (what happened, what to do), not a traceback."""
         from aict_desktop.store.sqlite_files import DamagedFile, is_damage
 
-        if self.is_sqlite and is_damage(exc):
+        if self.is_sqlite and self.path is not None and is_damage(exc):
             raise DamagedFile(self.path, str(getattr(exc, "orig", None) or exc)) from exc
 
     @contextlib.contextmanager
