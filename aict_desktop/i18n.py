@@ -37,7 +37,11 @@ class _Particled(str):
     ``.format()`` keeps the one that fits the value (``홍세아가``, ``김민준이``)."""
 
     def format(self, *args, **kwargs) -> str:  # the same call as str.format, a plain str back
-        return attach_particles(str.format(self, *args, **kwargs))
+        text = str.format(self, *args, **kwargs)
+        try:
+            return attach_particles(text)
+        except Exception:  # noqa: BLE001 — a message is never lost to its particles: both forms stay
+            return text
 
 
 def _(message: str) -> str:

@@ -119,8 +119,8 @@ def last_sound(word: str) -> int | None:
     ch = text[-1]
     if 0xAC00 <= ord(ch) <= 0xD7A3:
         return (ord(ch) - 0xAC00) % 28
-    if ch.isdigit():
-        found = re.search(r"\d+$", text)
+    if ch in _DIGIT_FINAL:  # ASCII digits only: ¹, ٣ and the like are not read (the pair stays)
+        found = re.search(r"[0-9]+$", text)
         assert found is not None  # text ends in a digit
         digits = found.group()
         if set(digits) == {"0"} or digits.lstrip("0") == "":
