@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication
 
 from aict_desktop.domain.enums import AttendanceStatus, MinutesStatus
 from aict_desktop.i18n import _
 from tests.meeting_sample import build
-from tests.ui.user import answer_next_input
+from tests.ui.user import answer_next_input, click_in_next_box
 
 
 @pytest.fixture
@@ -26,21 +25,6 @@ def window(qtbot, services, sample):
     qtbot.addWidget(w)
     w.show()
     return w
-
-
-def answer_question(seen: list[str], button_text: str, then=None) -> None:
-    """Read the next question box and click the button the user picks (then maybe answer what follows)."""
-    def answer():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append(box.text())
-        if then:
-            then()
-        button = next(b for b in box.findChildren(QPushButton) if b.text() == button_text)
-        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-    QTimer.singleShot(0, answer)
 
 
 def complete_record(services, sample, unrecorded: int) -> list[str]:
@@ -74,7 +58,7 @@ def test_refusal_comes_before_the_name_is_asked(window, services, sample, qtbot)
 def test_members_left_undecided_are_named_and_cancel_keeps_the_draft(window, services, sample, qtbot):
     names = complete_record(services, sample, unrecorded=2)
     seen: list[str] = []
-    answer_question(seen, _("Cancel"))
+    click_in_next_box(_("Cancel"), seen)
     qtbot.mouseClick(window.minutes_bar.confirm_button, Qt.MouseButton.LeftButton)
     assert seen and all(name in seen[0] for name in names) and "2" in seen[0]
     assert services.meetings.get(sample.meeting).minutes_status is MinutesStatus.DRAFT
@@ -83,7 +67,7 @@ def test_members_left_undecided_are_named_and_cancel_keeps_the_draft(window, ser
 def test_confirm_anyway_then_the_name(window, services, sample, qtbot):
     complete_record(services, sample, unrecorded=1)
     seen: list[str] = []
-    answer_question(seen, _("Confirm anyway"), then=lambda: answer_next_input("홍간사", replace=True))
+    click_in_next_box(_("Confirm anyway"), seen, then=lambda: answer_next_input("홍간사", replace=True))
     qtbot.mouseClick(window.minutes_bar.confirm_button, Qt.MouseButton.LeftButton)
     m = services.meetings.get(sample.meeting)
     assert m.minutes_status is MinutesStatus.CONFIRMED and m.minutes_confirmed_by == "홍간사"

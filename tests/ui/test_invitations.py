@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from aict_desktop.domain.enums import AttendanceStatus, MeetingStatus
 from aict_desktop.i18n import _
 from tests.meeting_sample import build
+from tests.ui.user import click_in_next_box
 
 
 @pytest.fixture
@@ -60,23 +60,11 @@ def page_on(qtbot, services, meeting_id):
     return page
 
 
-def answer(seen: list[str], button_text: str) -> None:
-    def click():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
-            return
-        seen.append(box.text())
-        QTest.mouseClick(next(b for b in box.findChildren(QPushButton) if b.text() == button_text),
-                         Qt.MouseButton.LeftButton)
-    QTimer.singleShot(0, click)
-
-
 @pytest.mark.parametrize("choice, expect_new", [("Update the list", True), ("Keep it as it is", False)])
 def test_attendance_sheet_asks_first(qtbot, services, changed, choice, expect_new):
     page = page_on(qtbot, services, changed.meeting)
     seen: list[str] = []
-    answer(seen, _(choice))
+    click_in_next_box(_(choice), seen)
     qtbot.mouseClick(page.doc_buttons["attendance"], Qt.MouseButton.LeftButton)
     assert seen and "문새봄" in seen[0] and "박지훈" in seen[0]
     qtbot.waitUntil(lambda: page.documents.last_job is not None and page.documents.last_job.done, timeout=15000)
@@ -90,7 +78,7 @@ def test_attendance_sheet_asks_first(qtbot, services, changed, choice, expect_ne
 def test_cancel_makes_no_paper(qtbot, services, changed):
     page = page_on(qtbot, services, changed.meeting)
     seen: list[str] = []
-    answer(seen, _("Cancel"))
+    click_in_next_box(_("Cancel"), seen)
     qtbot.mouseClick(page.doc_buttons["notice"], Qt.MouseButton.LeftButton)
     assert seen and page.documents.last_job is None
     assert "문새봄" not in invited(services, changed.meeting)

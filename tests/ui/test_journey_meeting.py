@@ -7,15 +7,15 @@ from __future__ import annotations
 import datetime as dt
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog
 
 from aict_desktop.domain.enums import AppointmentKind, AttendanceStatus, MeetingStatus, MinutesStatus, Role
 from aict_desktop.i18n import _
 from tests.ui.test_gui_trust import click_nav
 from tests.ui.test_journey import SHOTS, click, shot, type_into
-from tests.ui.user import answer_next_input, type_text
+from tests.ui.user import answer_next_input, click_in_next_box, type_text
 
 MEMBERS = [("김민준", Role.CHAIR), ("이서연", Role.MEMBER), ("박도윤", Role.MEMBER), ("최하은", Role.MEMBER),
            ("정시우", Role.MEMBER)]
@@ -30,21 +30,6 @@ def committee(services):
         services.appointments.appoint(p.id, body.id, role=role, kind=AppointmentKind.APPOINTED,
                                       term_start=dt.date.today() - dt.timedelta(days=30))
     return body
-
-
-def click_in_box(text: str, seen: list[str] | None = None, then=None) -> None:
-    """When the next question box is up: read it, click the button labelled ``text`` (then do what follows)."""
-    def answer():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
-        if seen is not None:
-            seen.append(box.text())
-        if then:
-            then()
-        click(next(b for b in box.findChildren(QPushButton) if b.text() == text))
-    QTimer.singleShot(0, answer)
 
 
 def test_meeting_to_certificates_by_clicks(qtbot, services, tmp_path, monkeypatch):
@@ -148,7 +133,7 @@ def test_meeting_to_certificates_by_clicks(qtbot, services, tmp_path, monkeypatc
     assert preview.document.pageCount() == len(MEMBERS) and not services.certificates.list(body.id)
     preview.close()
     seen: list[str] = []
-    click_in_box(_("Issue"), seen)
+    click_in_next_box(_("Issue"), seen)
     click(certs.issue_button)
     assert seen and str(len(MEMBERS)) in seen[0]
     qtbot.waitUntil(lambda: certs.job.done, timeout=20_000)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtCore import Qt
 
 from aict_desktop.domain.rules import dated_after_meeting
 from aict_desktop.i18n import _, fmt_date
 from tests.meeting_sample import MEETING_AT, build
+from tests.ui.user import click_in_next_box
 
 
 def test_the_rule():
@@ -66,15 +65,7 @@ def test_gui_warns_before_a_notice_dated_after_the_meeting(qtbot, services):
     page = page_on(qtbot, services, sample.meeting)
     seen: list[str] = []
 
-    def answer():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append(box.text())
-        QTest.mouseClick(next(b for b in box.findChildren(QPushButton) if b.text() == _("Cancel")),
-                         Qt.MouseButton.LeftButton)
-    QTimer.singleShot(0, answer)
+    click_in_next_box(_("Cancel"), seen)
     qtbot.mouseClick(page.doc_buttons["notice"], Qt.MouseButton.LeftButton)
     assert seen and fmt_date(MEETING_AT.date()) in seen[0] and fmt_date(dt.date.today()) in seen[0]
     assert page.documents.last_job is None  # nothing made

@@ -5,22 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from aict_desktop.i18n import _
-
-
-def click_in_next_box(text: str, seen: list[str]) -> None:
-    def answer():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append(box.text())
-        QTest.mouseClick(next(b for b in box.findChildren(QPushButton) if b.text() == text), Qt.MouseButton.LeftButton)
-    QTimer.singleShot(0, answer)
+from tests.ui.user import click_in_next_box
 
 
 @pytest.fixture

@@ -33,3 +33,24 @@ def answer_next_input(text: str | None, *, replace: bool = False) -> None:
         QTest.keyClick(edit, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, answer)
+
+
+def click_in_next_box(button_text: str, seen: list[str] | None = None, then=None) -> None:
+    """Answer the next question box: read its text (into ``seen``), do ``then`` (e.g. arm the next answer),
+    then click the button labelled ``button_text``."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        if seen is not None:
+            seen.append(box.text())
+        if then:
+            then()
+        button = next(b for b in box.findChildren(QPushButton) if b.text() == button_text)
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
