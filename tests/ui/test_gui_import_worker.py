@@ -73,6 +73,7 @@ class Heartbeat:
 
     def __init__(self, dlg):
         self.dlg, self.ticks, self.last, self.shown = dlg, [], None, []
+        self.was_busy = False
         self.timer = QTimer(interval=10)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
@@ -80,9 +81,13 @@ class Heartbeat:
     def _tick(self):
         now = time.monotonic()
         if self.dlg.busy:
-            self.ticks.append(now - self.last if self.last is not None else 0.0)
+            if self.was_busy:  # the first busy tick's interval began before the work did (the click itself)
+                self.ticks.append(now - self.last if self.last is not None else 0.0)
+            self.was_busy = True
             bar = self.dlg.progress.bar
             self.shown.append((self.dlg.progress.label.text(), bar.value(), bar.maximum()))
+        else:
+            self.was_busy = False
         self.last = now
 
     def stop(self):
