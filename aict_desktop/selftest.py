@@ -146,11 +146,9 @@ class _Run:
         may have none; the program then asks for the passphrase, and the check says so."""
         import secrets
 
-        import keyring
-
         from aict_desktop import system_keyring
 
-        backend = keyring.get_keyring()
+        backend = system_keyring.backend()
         name = f"{type(backend).__module__}.{type(backend).__name__}"
         probe = secrets.token_hex(8)
         works = system_keyring.usable()  # what the program asks: not the fail/null backends, not a plaintext file

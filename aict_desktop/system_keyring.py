@@ -8,9 +8,33 @@ the keyring goes through here.
 
 from __future__ import annotations
 
+import sys
+
 from keyring.errors import KeyringError
 
 PROBE_SERVICE = "AICT Secretariat"
+MACOS_API = "keyring.backends.macOS.api"
+
+
+def _keyring():
+    """The ``keyring`` package, with the macOS backend's ctypes layer left out on every other system.
+
+    keyring imports every backend it ships to choose one; importing the macOS one runs three
+    ``ctypes.util.find_library`` searches (``ldconfig``, then the C compiler: 0.18 s on Linux, a
+    fifth of a certificate command). Its backend can only work on macOS, where it is kept; elsewhere
+    a ``None`` in ``sys.modules`` makes its import fail, which keyring already treats as "not
+    available here".
+    """
+    if sys.platform != "darwin":
+        sys.modules.setdefault(MACOS_API, None)  # type: ignore[arg-type]
+    import keyring  # here, not at the top: a run that never touches a secret skips its ~60 ms import
+
+    return keyring
+
+
+def backend():
+    """The keyring backend in use (chosen on first use, or the one set with ``keyring.set_keyring``)."""
+    return _keyring().get_keyring()
 
 
 class KeyringFailed(KeyringError):
@@ -20,28 +44,24 @@ class KeyringFailed(KeyringError):
 def usable() -> bool:
     """True when a backend that really keeps secrets is installed and answers (not the fail/null
     backends, not a keyrings.alt file kept in clear)."""
-    import keyring
-
-    backend = keyring.get_keyring()
-    name, module = type(backend).__name__, type(backend).__module__
+    ring = backend()
+    name, module = type(ring).__name__, type(ring).__module__
     if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
         return False
     if "Plaintext" in name or "Uncrypted" in name:
         return False
-    if getattr(backend, "priority", 1) <= 0 and module.startswith("keyring.backends.chainer"):
+    if getattr(ring, "priority", 1) <= 0 and module.startswith("keyring.backends.chainer"):
         return False
     try:
-        backend.get_password(PROBE_SERVICE, "probe")
+        ring.get_password(PROBE_SERVICE, "probe")
     except Exception:  # KeyringError, or a backend that cannot reach its daemon (D-Bus, secretstorage)
         return False
     return True
 
 
 def _call(name: str, *args):
-    import keyring  # here, not at the top: a run that never touches a secret skips its ~60 ms import
-
     try:
-        return getattr(keyring, name)(*args)
+        return getattr(_keyring(), name)(*args)
     except KeyringError:
         raise
     except Exception as exc:  # the backend's own error type

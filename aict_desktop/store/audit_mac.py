@@ -36,9 +36,9 @@ REFRESH_SECONDS = 60.0  # a missing key is looked for again at most this often
 
 
 def _backend():
-    import keyring
+    from aict_desktop.system_keyring import backend
 
-    return keyring.get_keyring()
+    return backend()
 
 
 def keyring_key(db_id: str, *, refresh: bool = False) -> tuple[bool, bytes | None]:

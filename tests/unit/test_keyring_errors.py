@@ -59,3 +59,29 @@ def test_a_server_password_lookup_does_not_crash(failing):
     from aict_desktop.store import server
 
     assert server.saved_password("postgresql+psycopg://kim@db.office/aict") is None
+
+
+
+def test_choosing_a_backend_skips_the_macos_library_search_elsewhere():
+    """keyring imports its macOS backend to choose one; that import searched for three macOS libraries
+    (``ctypes.util.find_library``: 0.18 s on Linux, a fifth of ``aict certificates issue``)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import ctypes.util, json, sys\n"
+        "asked = []\n"
+        "real = ctypes.util.find_library\n"
+        "ctypes.util.find_library = lambda name: asked.append(name) or real(name)\n"
+        "from aict_desktop import system_keyring\n"
+        "ring = system_keyring.backend()\n"
+        "print(json.dumps([type(ring).__module__, asked, sys.platform]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON_KEYRING")}
+    module, asked, platform = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                                        text=True, check=True, env=env).stdout)
+    assert module.startswith("keyring.backends.")  # a backend was chosen the usual way
+    if platform != "darwin":
+        assert "Security" not in asked  # the macOS library was never searched for
