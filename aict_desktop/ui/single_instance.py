@@ -7,20 +7,25 @@ program answers, it comes to the front and the new launch ends at once (exit 0, 
 When nobody answers (an older version, a program busy for seconds, a server gone with a crash), the new
 launch goes on and the lock refuses it with the polite "already open" message, as before.
 
-One line each way: ``show`` and ``shown``. Only the same user can connect.
+One line each way: ``show`` and ``shown``. Only the same user can connect. A launch knocks only when the
+data file's identity lock says another instance has it open (``services/instance_probe``), so the usual
+start imports no QtNetwork before its window is on screen.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
+
+from aict_desktop.services.instance_probe import open_elsewhere
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
 REQUEST, ANSWER = b"show\n", b"shown\n"
@@ -29,6 +34,8 @@ ANSWER_MS = 2000
 
 
 def _user() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in the environment (a service account): the id instead
@@ -37,6 +44,8 @@ def _user() -> str:
 
 def server_name(target: str) -> str:
     """The local server's name for this user and this data file (not too long for a Unix socket path)."""
+    import hashlib
+
     path = os.path.normcase(os.path.realpath(os.path.expanduser(target)))
     digest = hashlib.sha256(f"{_user()}\0{path}".encode()).hexdigest()[:32]
     return f"aict-desktop-{digest}"
@@ -44,8 +53,10 @@ def server_name(target: str) -> str:
 
 def bring_running_to_front(target: str) -> bool:
     """Ask the program that has ``target`` open to come to the front; True when it answered."""
-    if "://" in target:  # a server database: several windows on it are allowed, there is no lock to meet
+    if not open_elsewhere(target):  # nobody has it open (or a server database: no lock to meet)
         return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(target))
     if not socket.waitForConnected(CONNECT_MS):
@@ -85,6 +96,8 @@ class FrontDoor(QObject):
     asked = Signal()  # a second launch asked for the window
 
     def __init__(self, window: QWidget, target: str):
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(window)
         self.window = window
         self.server = QLocalServer(self)
@@ -96,7 +109,7 @@ class FrontDoor(QObject):
         if self.server.listen(self.name):
             return True
         # a crashed program's leftover socket file (POSIX): this program holds the lock, so nobody else listens
-        QLocalServer.removeServer(self.name)
+        self.server.removeServer(self.name)
         if self.server.listen(self.name):
             return True
         log.warning("a second launch cannot bring this window to the front: %s", self.server.errorString())

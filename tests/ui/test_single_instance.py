@@ -135,6 +135,23 @@ def test_the_server_is_per_user_and_per_data_file(tmp_path, monkeypatch, qapp):
     assert name != single_instance.server_name(str(b))
     assert name == single_instance.server_name(str(tmp_path / "x" / ".." / "a.sqlite"))  # the same file
     assert len(name) < 60  # a Unix socket path has room for about 100 characters
-    monkeypatch.setattr(single_instance.getpass, "getuser", lambda: "another-user")
+    import getpass
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "another-user")
     assert single_instance.server_name(str(a)) != name
     assert single_instance.bring_running_to_front("postgresql+psycopg://host/aict") is False
+
+
+def test_a_launch_on_a_file_nobody_has_open_does_not_knock_nor_load_qtnetwork(tmp_path):
+    """The usual start: no instance holds the file, so no socket is tried and QtNetwork (≈15 ms before the
+    window is first on screen) is not imported."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "data.sqlite"
+    db.write_bytes(b"")
+    code = ("import sys\nfrom aict_desktop.ui import single_instance\n"
+            f"print(single_instance.bring_running_to_front({str(db)!r}), 'PySide6.QtNetwork' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}).stdout.split()
+    assert out == ["False", "False"]
