@@ -64,6 +64,12 @@ PEOPLE_COLUMNS = (
 
 COLUMNS = {"institutions": INSTITUTION_COLUMNS, "people": PEOPLE_COLUMNS}
 
+
+def expected_columns(kind: str, *, appointing: bool = False) -> tuple[Column, ...]:
+    """The columns a file of ``kind`` may have, in a template's order: the appointment columns
+    (``body_only``) only when the rows are appointed to a body (the importer refuses them otherwise)."""
+    return tuple(c for c in COLUMNS[kind] if appointing or not c.body_only)
+
 HEADER_SEARCH_ROWS = 10  # a title or date line above the header is common in office files
 
 _NOTE = re.compile(r"[(\[（].*?[)\]）]")

@@ -27,10 +27,12 @@ from aict_desktop.domain.errors import DomainError
 from aict_desktop.i18n import _
 from aict_desktop.services.import_readers import PastedText
 from aict_desktop.services.import_results import ImportCancelled
+from aict_desktop.services.import_template import build_template, template_name
 from aict_desktop.ui.base_dialog import BaseDialog
 from aict_desktop.ui.choices import body_items, optional
+from aict_desktop.ui.dialogs.import_columns_hint import ColumnsHint
 from aict_desktop.ui.dialogs.import_progress import ImportProgressRow
-from aict_desktop.ui.documents import last_folder, remember_folder
+from aict_desktop.ui.documents import ask_save_path, held_open_message, last_folder, remember_folder, write_bytes
 from aict_desktop.ui.feedback import error_text
 from aict_desktop.ui.models.import_rows import ImportRowsModel
 from aict_desktop.ui.pages.base import make_table
@@ -87,6 +89,9 @@ class ImportWizard(BaseDialog):
             "Only when appointing the people would put one gender over the body's cap (양성평등기본법 제21조)"))
         form.addRow(_("Reason for the exception"), self.exception_reason)
         lay.addLayout(form)
+        self.columns_hint = ColumnsHint(self)  # the columns the file needs, and 양식 저장…
+        lay.addWidget(self.columns_hint)
+        self._show_columns()
         self.summary = QLabel(_("Choose a file, or copy the cells in Excel and paste them (Ctrl+V)."))
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
@@ -118,9 +123,33 @@ class ImportWizard(BaseDialog):
         self.paste_shortcut.activated.connect(self.paste)  # a text field's own Ctrl+V pastes into the field
         self.kind.currentIndexChanged.connect(lambda _i: self.check())
         self.body.currentIndexChanged.connect(lambda _i: self.check())
+        self.kind.currentIndexChanged.connect(self._show_columns)
+        self.body.currentIndexChanged.connect(self._show_columns)
+        self.columns_hint.save_button.clicked.connect(self.save_template)
         self.path.returnPressed.connect(lambda: self.check(force=True))  # Enter reads the file again
         self.path.editingFinished.connect(self._path_edited)
         self.exception_reason.editingFinished.connect(self.check)
+
+    # --- the columns and the template ---------------------------------------------------------
+
+    def _show_columns(self, *_args) -> None:
+        self.columns_hint.show_for(self.kind.currentData(), appointing=self.body.currentData() is not None)
+
+    def save_template(self) -> None:
+        """양식 저장…: an .xlsx with the columns of the chosen kind (and the appointment columns when a body is
+        chosen) and one example row this wizard accepts."""
+        kind, body_id = self.kind.currentData(), self.body.currentData()
+        path = ask_save_path(self, template_name(kind), _("Save the import template"))
+        if not path:
+            return
+        months = next((b.default_term_months for b in self.services.bodies.list_bodies() if b.id == body_id), 24)
+        try:
+            write_bytes(path, build_template(kind, appointing=body_id is not None, term_months=months))
+        except OSError as exc:
+            self._say(held_open_message(path, exc), error=True)
+            return
+        self._say(_("Template saved: {path}. Fill it in below the header (replace the example row), save it, "
+                    "then choose it here.").format(path=path))
 
     # --- the table to read -----------------------------------------------------------------
 
@@ -285,7 +314,7 @@ class ImportWizard(BaseDialog):
 
     def _inputs_enabled(self, on: bool) -> None:
         for w in (self.kind, self.path, self.browse_button, self.paste_button, self.body, self.exception_reason,
-                  self.check_button, self.close_button):
+                  self.check_button, self.close_button, self.columns_hint.save_button):
             w.setEnabled(on)
         self.import_button.setEnabled(False)
 
