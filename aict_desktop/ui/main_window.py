@@ -15,7 +15,7 @@ import importlib
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,18 +23,18 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from aict_desktop import __version__
 from aict_desktop.i18n import N_, _
 from aict_desktop.ui.actions import MENUS, ActionRegistry
-from aict_desktop.ui.feedback import error_text, show_error, status
+from aict_desktop.ui.feedback import status
 from aict_desktop.ui.state import restore_geometry, save_geometry
+from aict_desktop.ui.window_commands import WindowCommands
+from aict_desktop.ui.window_file_state import DataFileBanners
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +71,11 @@ QLabel#read_only_banner { background: #f9e2a8; color: #4a3500; font-weight: bold
 """
 DEFAULT_SIZE = QSize(1280, 800)
 FRAME_ALLOWANCE = QSize(16, 40)  # the window frame and title bar around the client area
-STORE_CHECK_MS = 2000
 # Enum-valued properties are set here, by name, rather than with Qt.* in Python: the first use of PySide6's
 # Qt namespace builds its ~90 Python enums (≈20 ms), which would otherwise come before the window is on screen.
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DataFileBanners, WindowCommands, QMainWindow):
     closing = Signal()
 
     def __init__(self, settings, services=None, *, data_label: str = ""):
@@ -105,18 +104,7 @@ class MainWindow(QMainWindow):
         self.loading = QLabel(_("Opening the data file…"))
         self.loading.setObjectName("loading")
         self.stack.addWidget(self.loading)
-        self.store_banner = QLabel()  # the data file is no longer safe: said here until it is
-        self.store_banner.setObjectName("store_banner")
-        self.store_banner.setWordWrap(True)
-        self.store_banner.hide()
-        self.read_only_banner = QLabel()  # opened read-only: the data shows, changes are not saved
-        self.read_only_banner.setObjectName("read_only_banner")
-        self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.hide()
-        self.read_only = False
-        self._store_problem: str | None = None
-        self._store_timer = QTimer(self, interval=STORE_CHECK_MS)
-        self._store_timer.timeout.connect(self.check_store)
+        self._build_banners()
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -235,31 +223,9 @@ class MainWindow(QMainWindow):
             self.show_page("dashboard")
         self._store_timer.start()
 
-    def check_store(self) -> str | None:
-        """The banner follows ``store.problem()``; a new problem is also told once in a message."""
-        store = getattr(self.services, "store", None)
-        problem = store.problem() if hasattr(store, "problem") else None
-        if problem == self._store_problem:
-            return problem
-        self._store_problem = problem
-        self.store_banner.setText(problem or "")
-        self.store_banner.setVisible(problem is not None)
-        if problem is not None:
-            show_error(self, problem, _("The data file is not safe"))
-        return problem
-
     def set_enabled_actions(self, enabled: bool) -> None:
         for act in self.registry.actions.values():
             act.setEnabled(enabled or act.objectName() in ("action_quit", "action_about", "action_help"))
-
-    def set_read_only(self, reason: str) -> None:
-        """The data file can be read but not written: show it, say so, and offer no commands that write."""
-        self.read_only = True
-        self.read_only_banner.setText(reason)
-        self.read_only_banner.show()
-        for key in ("new", "save", "delete", "import"):
-            self.registry[key].setEnabled(False)
-        self.setWindowTitle(_("AICT Secretariat (read-only)"))
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built on first use."""
@@ -346,60 +312,6 @@ class MainWindow(QMainWindow):
             return
         fn()
 
-    # --- commands -------------------------------------------------------------------------
-
-    def open_import(self) -> None:
-        if self.services is None:
-            return
-        from aict_desktop.ui.dialogs.import_wizard import ImportWizard
-
-        kind = "people" if self.current_page() is self.pages.get("people") else "institutions"
-        if ImportWizard.ask(self.services, kind, self):
-            page = self.current_page()
-            if page is not None and hasattr(page, "refresh"):
-                page.refresh()
-
-    def backup_now(self) -> None:
-        if self.services is None:
-            return
-        from aict_desktop.ui.dialogs.backup import BackupDialog
-
-        BackupDialog.ask(self.services, self.settings, self)
-
-    def restore_backup(self) -> bool:
-        """파일 → 백업에서 복원: asked, checked, the current file kept; the window then shows the restored data."""
-        if self.services is None or not self._may_leave(self.current_page()):
-            return False
-        from aict_desktop.ui.dialogs.restore import restore_from_backup
-
-        return restore_from_backup(self, self.settings.backup_folder(), self.restore_handler)
-
-    def replace_services(self, services) -> None:
-        """The data file was replaced (복원): every page is built again on the new services."""
-        for page in list(self.pages.values()):
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
-        self.services = None
-        self.attach_services(services)
-
-    def about(self) -> None:
-        QMessageBox.about(self, _("About AICT Secretariat"), _(
-            "AICT Secretariat {version}\nRosters, appointment certificates, meetings and minutes, tasks — "
-            "for the secretariats of Korean public–private committees."
-        ).format(version=__version__))
-
-    def show_help(self) -> None:
-        from aict_desktop.ui.help import HelpDialog
-
-        HelpDialog.show_for(self)
-
-    def quit_requested(self) -> None:
-        """파일 → 끝내기: asks about typed changes first."""
-        if self.confirm_close():
-            self._asked_to_close = True
-            self.close()
-
     def closeEvent(self, event) -> None:
         # the window's close box asks about typed changes (a close by the program itself does not)
         if event.spontaneous() and not getattr(self, "_asked_to_close", False) and not self.confirm_close():
@@ -413,18 +325,3 @@ class MainWindow(QMainWindow):
                 saver()
         self.closing.emit()
         super().closeEvent(event)
-
-    def fail(self, err: BaseException) -> None:
-        """The data file could not be opened: say why, in a message and on the window, which stays open."""
-        text = error_text(err)
-        painted = self.pages.pop("dashboard", None)
-        if painted is not None:  # the first paint's figures are not shown for a file that did not open
-            self.stack.removeWidget(painted)
-            painted.deleteLater()
-        self.stack.setCurrentWidget(self.loading)
-        self._select_nav(None)  # no page selected
-        self.loading.setText(_("The data file could not be opened.") + "\n\n" + text)
-        self.loading.setWordWrap(True)
-        self.store_banner.setText(text)
-        self.store_banner.show()
-        show_error(self, text, _("The data file could not be opened"))
