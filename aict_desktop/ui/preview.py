@@ -21,6 +21,7 @@ from aict_desktop.i18n import _
 from aict_desktop.ui.base_dialog import BaseDialog
 from aict_desktop.ui.documents import ask_save_path, write_bytes
 from aict_desktop.ui.feedback import show_error, status
+from aict_desktop.ui.preview_controls import PreviewControls
 
 RENDER_DPI = 300
 WANTED = (820, 960)  # an A4 page at a readable width
@@ -55,7 +56,10 @@ class PreviewDialog(BaseDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
+        self.controls = PreviewControls(self.view, self, self.state_key)  # zoom, fit, ◀ page / n ▶
+
         lay = QVBoxLayout(self)
+        lay.addWidget(self.controls)
         lay.addWidget(self.view, 1)
         row = QHBoxLayout()
         self.pages_label = QLabel(_("{n} page(s)").format(n=self.document.pageCount()))
