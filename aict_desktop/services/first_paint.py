@@ -37,7 +37,7 @@ from aict_desktop.domain.rules.membership import serves_on, takes_part_on
 from aict_desktop.domain.rules.tasks import group_progress, is_overdue
 from aict_desktop.domain.terms import days_left, expires_within, term_status
 from aict_desktop.i18n import _
-from aict_desktop.services.rows import AppointmentRow, BodyRow, InstitutionRow, MeetingRow, TaskRow
+from aict_desktop.services.rows import AppointmentRow, BodyRow, InstitutionRow, MeetingRow, PersonRow, TaskRow
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +133,13 @@ class _Rows:
         ]
         self.owners = dict(q("SELECT id, name FROM person WHERE id IN"
                              " (SELECT owner_person_id FROM task WHERE owner_person_id IS NOT NULL)"))
+        # the people only when no one is appointed: the dashboard's 처음 할 일 counts them only then (an
+        # appointment names a person, domain.rules.first_steps), and a file with appointments reads no more
+        self.people = None if self.appointments else [
+            PersonRow(id=i, name=n, institution=iname, position=pos or "", institution_id=iid)
+            for i, n, iname, pos, iid in q(
+                "SELECT p.id, p.name, i.name, p.position, p.institution_id FROM person p"
+                " LEFT OUTER JOIN institution i ON p.institution_id = i.id ORDER BY p.name, p.id")]
 
 
 @dataclass
@@ -198,6 +205,13 @@ class _Roster(_Area):
             insts = [r for r in insts if r[0] in ids]
         return [InstitutionRow(id=i, name=n, sector=s.value, sector_group=s.group.value)
                 for i, n, s in sorted(insts, key=lambda r: r[1])]
+
+    def list_people(self) -> list[PersonRow]:
+        """As ``RosterService.list_people()`` (no filter; names, institutions and positions only), read only when
+        there is no appointment (see ``_Rows``): asked otherwise, it fails and the services paint the page."""
+        if self.rows.people is None:
+            raise LookupError("the quick read has no people: there are appointments")
+        return list(self.rows.people)
 
 
 class _Appointments(_Area):

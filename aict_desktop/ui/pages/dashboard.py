@@ -1,5 +1,6 @@
 """대시보드: what needs attention today — upcoming meetings, expiring terms, overdue tasks —
-and a network's member institutions by 산·학·연·관.
+and a network's member institutions by 산·학·연·관. On a data file not yet set up, 처음 할 일 (``first_steps``) on top
+says what to do first.
 
 At start the page can be filled before the data file is open, from ``services.first_paint.Snapshot``
 (the same calls answered from a quick read of the file); ``attach_services`` then fills the same page
@@ -27,11 +28,13 @@ from PySide6.QtWidgets import (
 
 from aict_desktop.config import Settings
 from aict_desktop.domain.enums import BodyKind, MeetingStatus, Sector, SectorGroup
+from aict_desktop.domain.rules.first_steps import SetupCounts, first_steps
 from aict_desktop.i18n import _, fmt_date_weekday
 from aict_desktop.ui.models.appointments import AppointmentTableModel, appointment_order
 from aict_desktop.ui.models.base import RowRole
 from aict_desktop.ui.models.meetings import MeetingTableModel
 from aict_desktop.ui.models.tasks import TaskTableModel
+from aict_desktop.ui.pages.first_steps import FirstStepsPanel, take_step
 from aict_desktop.ui.widgets.form import fill_combo
 from aict_desktop.ui.widgets.table import make_table, page_heading  # not pages.base: the list pages' parts
 
@@ -86,6 +89,9 @@ class DashboardPage(QWidget):
         page.addWidget(scroll, 1)
         outer = QVBoxLayout(content)
         outer.setContentsMargins(0, 0, 0, 10)
+        self.first_steps = FirstStepsPanel()  # hidden unless a first-day step is to do
+        self.first_steps.step_chosen.connect(lambda key, done: take_step(self.window(), key, done))
+        outer.addWidget(self.first_steps)
 
         self.tiles = QHBoxLayout()
         self.tile_labels: dict[str, QLabel] = {}
@@ -206,6 +212,8 @@ class DashboardPage(QWidget):
         expiring = s.appointments.list(expiring_within=days)
         overdue = s.tasks.list(overdue_only=True)
         bodies = s.bodies.list_bodies()
+        institutions = s.roster.list_institutions()
+        serving = s.appointments.list(current_only=True)
         self.meetings.set_rows(meetings[:20])
         self.expiring.set_expiring_days(days)
         self.expiring_panel.title_label.setText(_("Terms expiring within {n} days").format(n=days))
@@ -215,20 +223,35 @@ class DashboardPage(QWidget):
         self.groups_widget.reload()
         counts = {
             "bodies": len(bodies),
-            "institutions": len(s.roster.list_institutions()),
-            "members": len({a.person_id for a in s.appointments.list(current_only=True)}),  # people, not terms
+            "institutions": len(institutions),
+            "members": len({a.person_id for a in serving}),  # people, not terms
             "meetings": len([m for m in meetings if m.status != MeetingStatus.CANCELLED.value]),
             "overdue": len(overdue),
         }
         for key, n in counts.items():
             self.tile_labels[key].setText(f"{n:,}")
         self.tile_labels["overdue"].setStyleSheet("color: #b3261e;" if counts["overdue"] else "color: #1f4e8c;")
+        if not self.first_steps.hidden_for_good:
+            self.first_steps.set_steps(first_steps(self.setup_counts(bodies, institutions, serving, meetings)))
+        # while 처음 할 일 shows, the 분과 panel only when it has something to show: the first day's page fits
+        self.groups_widget.setVisible(not self.first_steps.isVisibleTo(self) or bool(overdue)
+                                      or any(b.parent_id for b in bodies))
         networks = [(b.name, b.id) for b in bodies if b.kind in (BodyKind.NETWORK.value, BodyKind.COUNCIL.value)] \
             or [(b.name, b.id) for b in bodies if not b.parent_id]
         self.network.blockSignals(True)
         fill_combo(self.network, networks)
         self.network.blockSignals(False)
         QTimer.singleShot(0, self.update_chart)  # QtCharts loads after the page is on screen
+
+    def setup_counts(self, bodies: list, institutions: list, serving: list, upcoming: list) -> SetupCounts:
+        """What 처음 할 일 needs, from the rows ``refresh`` read; more is asked only when they are not enough
+        (nothing more on a file in use: serving members and upcoming meetings answer)."""
+        s = self.services
+        appointments = len(serving) or len(s.appointments.list())  # ended terms count too: 위촉 was done
+        return SetupCounts(
+            bodies=len(bodies), institutions=len(institutions), appointments=appointments,
+            people=0 if appointments else len(s.roster.list_people()),  # an appointment names a person (the rule)
+            meetings=len(upcoming) or len(s.meetings.list()))  # past or cancelled ones count too
 
     def sector_counts(self, body_id: int) -> dict[str, int]:
         """Member institutions of a body per 산·학·연·관 group (all groups, zero included)."""
