@@ -28,8 +28,9 @@ def test_preview_saves_hwpx_and_xlsx_of_the_chosen_body_and_year(main_window, de
     dlg = PreviewDialog.open_dialogs()[-1]
     assert dlg.filename == f"{year}년 운영현황 보고서.pdf"
     hwpx_button, xlsx_button = dlg.annual_buttons["hwpx"], dlg.annual_buttons["xlsx"]
-    assert hwpx_button.text() == _("Save as {format}…").format(format="HWPX") and hwpx_button.isVisible()
-    assert xlsx_button.isVisible()
+    assert hwpx_button.text() == _("Save as {format}…").format(format="HWPX")
+    # buttons added to a dialog already on screen show on a later turn of the event loop
+    qtbot.waitUntil(lambda: hwpx_button.isVisible() and xlsx_button.isVisible(), timeout=5_000)
     assert (hwpx_button.geometry().top() == dlg.save_button.geometry().top()  # right after PDF로 저장, in its row
             and hwpx_button.geometry().left() > dlg.save_button.geometry().left()
             and xlsx_button.geometry().left() > hwpx_button.geometry().left()
