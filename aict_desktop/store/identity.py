@@ -8,7 +8,6 @@ has another. The watchdog and the second-instance lock compare it.
 from __future__ import annotations
 
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +36,8 @@ def set_setting(store, key: str, value: str) -> None:
 
 def ensure_identity(store) -> str:
     """Give the database an id once; return it."""
+    import uuid  # here: the instance lock imports this module before the window is on screen
+
     from aict_desktop.domain.models import Setting
 
     with store.write() as s:
