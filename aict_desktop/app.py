@@ -47,11 +47,13 @@ def open_data(target: str) -> Opened:
     from aict_desktop.store.engine import is_url
     from aict_desktop.store.instance_lock import InstanceLock
 
-    lock = None
+    lock = read_only = None
     if not is_url(target):
         path = Path(target).expanduser().resolve()
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = InstanceLock(path).acquire()
+        # before SQLite opens it: on POSIX, closing any descriptor of the file would release SQLite's locks
+        read_only = read_only_reason(path) if path.exists() else None
     try:
         store = open_store(target, create=True)
     except BaseException:
@@ -67,7 +69,7 @@ def open_data(target: str) -> Opened:
             raise
     services = Services(store)
     empty = not services.bodies.list_bodies()
-    return Opened(services, lock, empty, None if is_url(target) else read_only_reason(Path(target)))
+    return Opened(services, lock, empty, read_only)
 
 
 def restore_in_place(window, state: dict, target: str, settings: Settings):
@@ -95,8 +97,9 @@ def restore_in_place(window, state: dict, target: str, settings: Settings):
         try:
             kept = restore_from(Path(target), backup, lock_held=True)
         finally:  # restored or left as it was: the window works on the file again
+            read_only = read_only_reason(Path(target))  # before SQLite opens it (its locks)
             services = Services(open_store(target))
-            state["opened"] = Opened(services, old.lock, False, read_only_reason(Path(target)))
+            state["opened"] = Opened(services, old.lock, False, read_only)
             window.replace_services(services)
             install_privacy(window, services, settings)
         return kept
@@ -105,7 +108,11 @@ def restore_in_place(window, state: dict, target: str, settings: Settings):
 
 
 def read_only_reason(path: Path) -> str | None:
-    """The banner's text when the data file cannot be written (permissions, a read-only drive or share)."""
+    """The banner's text when the data file cannot be written (permissions, a read-only drive or share).
+
+    Opens the file itself: call it only while SQLite has not opened the file in this process (closing
+    the descriptor would release SQLite's POSIX locks).
+    """
     try:
         with open(path.expanduser(), "r+b"):  # opened for writing, nothing written
             pass

@@ -199,3 +199,21 @@ def test_a_document_saved_over_the_open_data_file_is_refused(data):
         assert opened.services.meetings.item(sample.report).notes == "회의 중 입력"
     finally:
         opened.close()
+
+
+def test_opening_the_data_file_keeps_the_locks(tmp_path):
+    """The program's own start opened the data file to see whether it may write (``read_only_reason``) after
+    SQLite had opened it, and closing that descriptor released every lock: each start ran unlocked until the
+    watchdog's next check took them back. It now asks before SQLite opens the file."""
+    from aict_desktop.app import open_data
+
+    db = tmp_path / "aict.sqlite"
+    open_data(str(db)).close()  # created
+    opened = open_data(str(db))  # opened again, as at every start
+    try:
+        opened.services.bodies.list_bodies()
+        assert opened.read_only is None
+        assert holds_locks(db), (lock_holders(db), locks_listing())
+        assert opened.services.store.watchdog.recoveries == 0
+    finally:
+        opened.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,11 @@ def test_restore_from_the_file_menu(program, tmp_path, monkeypatch, qtbot):
     assert win.current_page() is win.pages["dashboard"] and win.pages["dashboard"].services is now
     win.show_page("bodies")
     assert [r.name for r in win.current_page().model.rows()] == ["백업 전 기구"]
+    if sys.platform.startswith("linux"):  # the reopened file is locked as SQLite locks it (nothing released them)
+        from tests.robustness.lock_probe import holds_locks, lock_holders
+
+        assert holds_locks(target), lock_holders(target)
+        assert now.store.watchdog.recoveries == 0
 
 
 def test_a_file_that_is_no_backup_changes_nothing(program, tmp_path, monkeypatch):
