@@ -1,8 +1,10 @@
-"""``python -m aict_desktop.tools.screenshots OUTDIR [--db PATH] [--size 1366x768]``: one PNG per page.
+"""``python -m aict_desktop.tools.screenshots OUTDIR [--db PATH] [--size 1366x768]``: one PNG per window.
 
 Opens every page of the main window on the current data file (or ``--db``)
-and saves ``<n>_<page>.png``; runs without a display (offscreen) when there
-is none.
+and saves ``<n>_<page>.png``, then the import wizard, 회의 준비, the 위촉장
+preview and meeting mode (``tools.screenshot_windows``: on a copy of the file,
+nothing of the user's changes). No picture is larger than the size given. Runs
+without a display (offscreen) when there is none.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import sys
 from pathlib import Path
 
 SIZE = "1366x768"
-TASK_BAR = 40  # what a laptop's task bar and the window's title bar take from the screen's height
 
 
 def screen_size(text: str) -> tuple[int, int]:
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.load()
     i18n.install(args.lang or settings.language)
     app = build_app([sys.argv[0]], settings)
+    from aict_desktop.tools import screenshot_windows as more
     from aict_desktop.ui.main_window import PAGES, MainWindow
 
     opened = open_data(args.db or settings.database_target())
@@ -50,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         window = MainWindow(settings, opened.services,
                             data_label=i18n._("Data file: {path}").format(path=opened.services.store.display_name))
         width, height = args.size
-        window.setMinimumSize(min(window.minimumWidth(), width), min(window.minimumHeight(), height - TASK_BAR))
-        window.resize(width, height - TASK_BAR)
+        window.setMinimumSize(min(window.minimumWidth(), width), min(window.minimumHeight(), height - more.TASK_BAR))
+        window.resize(width, height - more.TASK_BAR)
         window.show()
         for n, spec in enumerate(PAGES, start=1):
             window.show_page(spec.key)
@@ -68,6 +70,22 @@ def main(argv: list[str] | None = None) -> int:
             path = args.outdir / f"{len(PAGES) + 1:02d}_appointments.png"
             window.grab().save(str(path))
             print(path)
+        n = len(PAGES) + 2
+        sv = opened.services
+        for name, make in more.WINDOWS:
+            dialog = make(sv, window)
+            if dialog is None:
+                print(f"({name}: nothing to show in this data file)")
+                continue
+            print(more.save_window(app, dialog, args.outdir / f"{n:02d}_{name}.png", args.size))
+            dialog.close()
+            dialog.deleteLater()
+            n += 1
+        with more.meeting_mode(sv) as mode:
+            if mode is None:
+                print("(meeting mode: no meeting to hold in this data file)")
+            else:
+                print(more.save_window(app, mode, args.outdir / f"{n:02d}_meeting_mode.png", args.size))
         window.close()
     finally:
         opened.close()
