@@ -25,7 +25,12 @@ import logging
 import marshal
 import os
 from array import array
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 FORMAT = 2  # bump when what is stored changes
 _log = logging.getLogger(__name__)
@@ -49,7 +54,7 @@ def _reportlab_version() -> str:
     return Version
 
 
-def _pairs(d: dict, key_type: str, value_type: str) -> tuple[bytes, bytes]:
+def _pairs(d: dict[int, Any], key_type: str, value_type: str) -> tuple[bytes, bytes]:
     return array(key_type, d.keys()).tobytes(), array(value_type, d.values()).tobytes()
 
 
@@ -64,20 +69,20 @@ class _Metrics:
 
     __slots__ = ("aw", "lsb")
 
-    def __init__(self, aw: array, lsb: array):
+    def __init__(self, aw: array, lsb: array) -> None:
         self.aw, self.lsb = aw, lsb
 
-    def __getitem__(self, glyph: int) -> tuple:
+    def __getitem__(self, glyph: int) -> tuple[Any, Any]:
         return self.aw[glyph], self.lsb[glyph]
 
     def __len__(self) -> int:
         return len(self.aw)
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: Any) -> bool:
         return len(self) == len(other) and all(self[i] == tuple(other[i]) for i in range(len(self)))
 
 
-def _state(face) -> dict:
+def _state(face: TTFontFace) -> dict[str, Any]:
     """The parsed face as plain data (the file's bytes and the scale function left out)."""
     state = {k: v for k, v in face.__dict__.items() if k not in _SKIP}
     for k in _NAME_FIELDS:
@@ -89,18 +94,19 @@ def _state(face) -> dict:
     state["glyphPos"] = array("q", face.glyphPos).tobytes()
     state["hmetrics"] = (array("d", [m[0] for m in face.hmetrics]).tobytes(),
                          array("q", [m[1] for m in face.hmetrics]).tobytes())
-    flat = [(g, ch) for g, chars in face.glyphToChar.items() for ch in chars]  # in ReportLab's order
+    # in ReportLab's order (glyphToChar, which TTFontFile.extractInfo sets, is missing from types-reportlab)
+    flat = [(g, ch) for g, chars in face.glyphToChar.items() for ch in chars]  # type: ignore[attr-defined]
     state["glyphToChar"] = (array("q", [g for g, _c in flat]).tobytes(), array("q", [c for _g, c in flat]).tobytes())
     return state
 
 
-def _cached_face_class():
+def _cached_face_class() -> type[TTFontFace]:
     from reportlab.pdfbase.ttfonts import TTFontFace
 
     class CachedFace(TTFontFace):
         """A face read back from the cache; ``glyphToChar`` (used only by HarfBuzz shaping) is built on first use."""
 
-        def __getattr__(self, name):
+        def __getattr__(self, name: str) -> dict[int, list[int]]:
             if name != "glyphToChar":
                 raise AttributeError(name)
             glyphs, chars = self.__dict__["_glyph_to_char"]
@@ -113,14 +119,14 @@ def _cached_face_class():
     return CachedFace
 
 
-def _scale(units_per_em: int):
+def _scale(units_per_em: int) -> Callable[[float], float]:
     if units_per_em == 1000:
         return lambda x: x
     mult = 1000 / units_per_em
     return lambda x: x * mult
 
 
-def _face_from(state: dict, data: bytes):
+def _face_from(state: dict[str, Any], data: bytes) -> TTFontFace:
     from reportlab.pdfbase.ttfonts import TTFNameBytes
 
     cls = _cached_face_class()
@@ -142,12 +148,13 @@ def _face_from(state: dict, data: bytes):
     values["hmetrics"] = _Metrics(_unpack("d", aw), _unpack("q", lsb))
     values["_glyph_to_char"] = values.pop("glyphToChar")
     face.__dict__.update(values)
-    face._ttf_data = data
-    face._pdfScale = _scale(face.unitsPerEm)
+    # two attributes TTFontFile sets that types-reportlab does not declare
+    face._ttf_data = data  # type: ignore[attr-defined]
+    face._pdfScale = _scale(face.unitsPerEm)  # type: ignore[attr-defined]
     return face
 
 
-def _read_entry(entry: Path, digest: str) -> dict | None:
+def _read_entry(entry: Path, digest: str) -> dict[str, Any] | None:
     """The cached state for a file with this digest, or None (missing, stale or unreadable)."""
     try:
         raw = entry.read_bytes()
@@ -164,7 +171,7 @@ def _read_entry(entry: Path, digest: str) -> dict | None:
     return None
 
 
-def _write_entry(entry: Path, digest: str, state: dict) -> None:
+def _write_entry(entry: Path, digest: str, state: dict[str, Any]) -> None:
     blob = marshal.dumps({"format": FORMAT, "reportlab": _reportlab_version(), "sha256": digest, "face": state})
     part = entry.with_name(f".{entry.name}.{os.getpid()}.part")
     try:
@@ -177,7 +184,7 @@ def _write_entry(entry: Path, digest: str, state: dict) -> None:
             part.unlink()
 
 
-def _same(cached, parsed) -> None:
+def _same(cached: TTFontFace, parsed: TTFontFace) -> None:
     for attr in ("charToGlyph", "charWidths", "hmetrics", "glyphToChar", "defaultWidth", "bbox", "ascent",
                  "descent", "capHeight", "flags", "italicAngle", "stemV", "name", "table"):
         if getattr(cached, attr) != getattr(parsed, attr):
@@ -186,7 +193,7 @@ def _same(cached, parsed) -> None:
         raise ValueError("glyphPos does not read back as parsed")
 
 
-def load_face(path: Path):
+def load_face(path: Path) -> TTFontFace:
     """The ReportLab ``TTFontFace`` of ``path``: from the cache when it matches the file, else parsed (and kept)."""
     from reportlab.pdfbase.ttfonts import TTFontFace
 
@@ -216,7 +223,7 @@ def load_face(path: Path):
     return face
 
 
-def make_font(name: str, path: Path):
+def make_font(name: str, path: Path) -> TTFont:
     """A ReportLab ``TTFont`` (subset-embedded TrueType) named ``name``, its face from ``load_face``."""
     from weakref import WeakKeyDictionary
 
@@ -230,6 +237,7 @@ def make_font(name: str, path: Path):
     font.face = load_face(path)
     font.encoding = ttfonts.TTEncoding()
     font.state = WeakKeyDictionary()
-    font._asciiReadable = rl_config.ttfAsciiReadable
-    font.shapable = not any(fnmatch(name, glob) for glob in ttfonts.unShapedFontGlob)
+    font._asciiReadable = rl_config.ttfAsciiReadable  # type: ignore[attr-defined]  # private; not in types-reportlab
+    # the list TTFont.__init__ reads (ttfonts' own import of it: types-reportlab does not re-export it)
+    font.shapable = not any(fnmatch(name, glob) for glob in ttfonts.unShapedFontGlob)  # type: ignore[attr-defined]
     return font

@@ -15,10 +15,11 @@ import random
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, text
+from sqlalchemy import ColumnElement, func, insert, text
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from aict_desktop.domain.enums import CertificateStatus, PrintKind
 from aict_desktop.domain.errors import ConflictError, NotFound, ValidationError
@@ -34,9 +35,14 @@ from aict_desktop.domain.models import (
 from aict_desktop.domain.rules import gets_certificate, printed_position, role_sort_key, rules_of, serves_on
 from aict_desktop.domain.serials import format_serial
 from aict_desktop.i18n import _
-from aict_desktop.services.lookup import require_body
+from aict_desktop.services.lookup import require_body, stored_id
 from aict_desktop.services.rows import AppointmentRow, CertificateRow
 from aict_desktop.store.audit import log_accesses, os_user
+
+if TYPE_CHECKING:
+    from aict_desktop.documents.data import CertificateData
+    from aict_desktop.services.appointments import AppointmentService
+    from aict_desktop.store.engine import Store
 
 ISSUE_LOCK = 0x41494356  # PostgreSQL advisory lock (with the body id): one issuing transaction per body at a time
 RETRIES = 10
@@ -45,6 +51,7 @@ SealKind = str  # "own", "sample" or "none"
 # the fields a certificate keeps of what it printed (Certificate columns and CertificateData fields alike)
 FROZEN = ("person_name", "institution_name", "position_title", "role_label", "term_start", "term_end",
           "body_name", "issuer", "wording", "border")
+AppointmentIds = Iterable[int | str]  # as the caller names them (the CLI's --appointment, the dialog's ids)
 
 
 @dataclass
@@ -61,6 +68,11 @@ class Appointee:
     appointment: Appointment
     person: Person
     institution: Institution | None
+
+    @property
+    def id(self) -> int:
+        """The appointment's id."""
+        return stored_id(self.appointment.id)
 
 
 def serial_text(prefix: str, year: int, seq: int) -> str:
@@ -90,13 +102,13 @@ def seal_notice(body_name: str, png: bytes | None) -> str:
 def certificate_row(c: Certificate, body_name: str, prints: int) -> CertificateRow:
     return CertificateRow(
         serial=c.serial, person=c.person_name, body=body_name, role=c.role_label, issued_on=c.issued_on,
-        status=c.status.value, id=c.id, body_id=c.body_id, appointment_id=c.appointment_id,
+        status=c.status.value, id=stored_id(c.id), body_id=c.body_id, appointment_id=c.appointment_id,
         institution=c.institution_name, position=c.position_title, term_start=c.term_start,
         term_end=c.term_end, year=c.year, seq=c.seq, prints=prints, void_reason=c.void_reason,
     )
 
 
-def frozen_fields(body: Body, who: Appointee) -> dict:
+def frozen_fields(body: Body, who: Appointee) -> dict[str, Any]:
     """What the certificate prints about the appointee and the body, as of now."""
     a, person, inst = who.appointment, who.person, who.institution
     return {
@@ -113,7 +125,7 @@ def frozen_fields(body: Body, who: Appointee) -> dict:
     }
 
 
-def cert_data(frozen: dict, seal_png: bytes | None, serial: str, issued_on: dt.date):
+def cert_data(frozen: dict[str, Any], seal_png: bytes | None, serial: str, issued_on: dt.date) -> CertificateData:
     from aict_desktop.documents.data import CertificateData
 
     return CertificateData(serial=serial, issued_on=issued_on, seal_png=seal_png, **frozen)
@@ -129,7 +141,7 @@ def keep_seal(s: Session, png: bytes | None) -> str:
     return digest
 
 
-def issue_date(on) -> dt.date:
+def issue_date(on: object) -> dt.date:
     """The 발급일 printed and kept in the register (a four-digit year: it is part of the serial)."""
     if not isinstance(on, dt.date) or isinstance(on, dt.datetime) or not 1900 <= on.year <= 9999:
         raise ValidationError(_("'{value}' is not an issue date (write it as 2026-03-02).").format(value=on),
@@ -137,10 +149,10 @@ def issue_date(on) -> dt.date:
     return on
 
 
-def _appointees(s: Session, where) -> list[Appointee]:
+def _appointees(s: Session, where: ColumnElement[bool]) -> list[Appointee]:
     q = (select(Appointment, Person, Institution)
-         .join(Person, Appointment.person_id == Person.id)
-         .outerjoin(Institution, Person.institution_id == Institution.id)
+         .join(Person, col(Appointment.person_id) == Person.id)
+         .outerjoin(Institution, col(Person.institution_id) == Institution.id)
          .where(where))
     return [Appointee(a, p, i) for a, p, i in s.exec(q).all()]
 
@@ -150,35 +162,35 @@ def _held(s: Session, appointment_ids: Iterable[int]) -> dict[int, Certificate]:
     ids = list(appointment_ids)
     if not ids:
         return {}
-    q = select(Certificate).where(Certificate.appointment_id.in_(ids), Certificate.status == CertificateStatus.VALID)
+    q = select(Certificate).where(col(Certificate.appointment_id).in_(ids),
+                                  Certificate.status == CertificateStatus.VALID)
     held: dict[int, Certificate] = {}
-    for c in s.exec(q.order_by(Certificate.id)).all():
+    for c in s.exec(q.order_by(col(Certificate.id))).all():
         held.setdefault(c.appointment_id, c)
     return held
 
 
 def waiting(s: Session, body_id: int, on: dt.date) -> list[Appointee]:
     """Current appointees without a valid certificate for this term, in role order."""
-    current = [w for w in _appointees(s, Appointment.body_id == body_id) if serves_on(w.appointment, on)]
-    held = _held(s, [w.appointment.id for w in current])
-    out = [w for w in current if w.appointment.id not in held]
-    return sorted(out, key=lambda w: role_sort_key(w.appointment.role, w.appointment.kind, w.person.name,
-                                                   w.appointment.id))
+    current = [w for w in _appointees(s, col(Appointment.body_id) == body_id) if serves_on(w.appointment, on)]
+    held = _held(s, [w.id for w in current])
+    out = [w for w in current if w.id not in held]
+    return sorted(out, key=lambda w: role_sort_key(w.appointment.role, w.appointment.kind, w.person.name, w.id))
 
 
 def pending_of(s: Session, body: Body, on: dt.date, include_ex_officio: bool = False) -> list[Appointee]:
     """Those of them a batch gives a 위촉장: 위촉직 only, unless 당연직 are asked for or the body says so."""
     rules = rules_of(body)
-    return [w for w in waiting(s, body.id, on)
+    return [w for w in waiting(s, stored_id(body.id), on)
             if gets_certificate(w.appointment.kind, rules, chosen=include_ex_officio)]
 
 
-def chosen(s: Session, body: Body, appointment_ids, on: dt.date) -> list[Appointee]:
+def chosen(s: Session, body: Body, appointment_ids: AppointmentIds | None, on: dt.date) -> list[Appointee]:
     """The batch: the pending appointees, or exactly the appointments named (당연직 included)."""
     if appointment_ids is None:
         batch = pending_of(s, body, on)
         if not batch:
-            if waiting(s, body.id, on):  # only members a batch leaves out (당연직) are waiting
+            if waiting(s, stored_id(body.id), on):  # only members a batch leaves out (당연직) are waiting
                 raise ValidationError(_(
                     "No appointed member of {body} is waiting for a certificate; ex officio members get one "
                     "only when chosen (--appointment ID).").format(body=body.name))
@@ -188,7 +200,7 @@ def chosen(s: Session, body: Body, appointment_ids, on: dt.date) -> list[Appoint
         return batch
     wanted = list(dict.fromkeys(appointment_ids))
     ids = [int(aid) for aid in wanted]
-    found = {w.appointment.id: w for w in _appointees(s, Appointment.id.in_(ids))} if ids else {}
+    found = {w.id: w for w in _appointees(s, col(Appointment.id).in_(ids))} if ids else {}
     held = _held(s, found)
     batch = []
     for aid, key in zip(wanted, ids):
@@ -217,15 +229,19 @@ def next_seq(s: Session, body_id: int, year: int) -> int:
 class IssueMixin:
     """The batch methods of ``CertificateService`` (needs ``store``, ``_today``, ``appointments``)."""
 
+    store: Store
+    _today: Callable[[], dt.date]
+    appointments: AppointmentService
+
     def pending(self, body_id: int, *, include_ex_officio: bool = False) -> list[AppointmentRow]:
         """Current appointees of the body without a valid certificate for this term (당연직 only when asked)."""
         with self.store.session() as s:
             body = require_body(s, body_id)
-            ids = [w.appointment.id for w in pending_of(s, body, self._today(), include_ex_officio)]
+            ids = [w.id for w in pending_of(s, body, self._today(), include_ex_officio)]
         by_id = {r.id: r for r in self.appointments.list(body_id=body_id)}
         return [by_id[i] for i in ids if i in by_id]
 
-    def preview(self, body_id: int, appointment_ids=None, on: dt.date | None = None) -> bytes:
+    def preview(self, body_id: int, appointment_ids: AppointmentIds | None = None, on: dt.date | None = None) -> bytes:
         """The PDF marked "미리보기 — 발급되지 않음", without a serial (``제2026-    호``); nothing is recorded."""
         from aict_desktop.documents import certificate
 
@@ -237,7 +253,7 @@ class IssueMixin:
             items = [cert_data(frozen_fields(body, w), body.seal_png, serial, on) for w in batch]
         return certificate.render(items, title=f"{body.name} 위촉장 (미리보기 — 발급되지 않음)", preview=True)
 
-    def issue(self, body_id: int, appointment_ids=None, on: dt.date | None = None,
+    def issue(self, body_id: int, appointment_ids: AppointmentIds | None = None, on: dt.date | None = None,
               deliver: Callable[[bytes], None] | None = None) -> IssueResult:
         """Assign serials, print, and record the issue; all or nothing.
 
@@ -252,7 +268,7 @@ class IssueMixin:
             first = serial_text(rules_of(body).certificate_serial_prefix, on.year, 1)
             certificate.preflight([cert_data(frozen_fields(body, w), body.seal_png, first, on) for w in batch])
             notice = seal_notice(body.name, body.seal_png)
-        ids = [w.appointment.id for w in batch]
+        ids = [w.id for w in batch]
         for attempt in range(RETRIES):
             try:
                 result = self._issue_once(body_id, ids, on, deliver)
@@ -268,13 +284,14 @@ class IssueMixin:
             body = require_body(s, body_id)
             other = s.exec(select(Certificate.body_name).where(
                 Certificate.body_id != body_id, Certificate.issuer == (body.issuer or body.name),
-                Certificate.serial.in_([c.serial for c in certs]))).first()
+                col(Certificate.serial).in_([c.serial for c in certs]))).first()
         if other is None:
             return ""
         return _("{other} has issued certificates with the same serials in the name of the same issuer; give each "
                  "body a serial prefix in Settings → Settings per body.").format(other=other)
 
-    def _issue_once(self, body_id: int, ids: list[int], on: dt.date, deliver=None) -> IssueResult:
+    def _issue_once(self, body_id: int, ids: list[int], on: dt.date,
+                    deliver: Callable[[bytes], None] | None = None) -> IssueResult:
         from aict_desktop.documents import certificate
 
         with self.store.write() as s:
@@ -282,7 +299,7 @@ class IssueMixin:
                 s.execute(text("SELECT pg_advisory_xact_lock(:k, :b)"), {"k": ISSUE_LOCK, "b": body_id})
             body = require_body(s, body_id)
             batch = chosen(s, body, ids, on)  # again, under the lock
-            first = next_seq(s, body.id, on.year)
+            first = next_seq(s, stored_id(body.id), on.year)
             frozen = [frozen_fields(body, w) for w in batch]
             prefix = rules_of(body).certificate_serial_prefix
             serials = [serial_text(prefix, on.year, first + i) for i in range(len(batch))]
@@ -299,7 +316,7 @@ class IssueMixin:
             s.execute(insert(Certificate), values)
             got = dict(s.exec(select(Certificate.seq, Certificate.id).where(
                 Certificate.body_id == body.id, Certificate.year == on.year,
-                Certificate.seq.between(first, first + len(values) - 1))).all())
+                col(Certificate.seq).between(first, first + len(values) - 1))).all())
             certs = [Certificate(id=got[v["seq"]], **v) for v in values]
             s.execute(insert(CertificatePrint), [dict(certificate_id=c.id, kind=PrintKind.ISSUE, by=who,
                                                       file_sha256=digest) for c in certs])

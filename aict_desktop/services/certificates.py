@@ -55,7 +55,7 @@ from aict_desktop.services.certificate_batch import (  # noqa: F401 - re-exporte
     seal_notice,
     serial_text,
 )
-from aict_desktop.services.lookup import require_body
+from aict_desktop.services.lookup import require_body, stored_id
 from aict_desktop.services.rows import CertificateRow
 from aict_desktop.services.validation import clean_text
 from aict_desktop.store.audit import log_access, os_user
@@ -82,7 +82,7 @@ class CertificateService(IssueMixin):
                 q = q.where(Certificate.body_id == body_id)
             prints = dict(s.exec(select(CertificatePrint.certificate_id, func.count())
                                  .group_by(col(CertificatePrint.certificate_id))).all())
-            return [certificate_row(c, name, prints.get(c.id, 0))
+            return [certificate_row(c, name, prints.get(stored_id(c.id), 0))
                     for c, name in s.exec(q.order_by(col(Certificate.body_id), col(Certificate.year), col(Certificate.seq))).all()]
 
     def seal_prints(self, year: int, body_id: int | None = None):
