@@ -86,6 +86,26 @@ def held_open_message(path: str, exc: OSError) -> str:
     return _("The file {path} could not be written: {reason}").format(path=path, reason=exc.strerror or exc)
 
 
+def write_offering_another_name(parent: QWidget | None, target: str, data: bytes) -> str | None:
+    """Write ``data`` whole at ``target``. A file another program holds open (a 한글 or Excel window on
+    Windows) is named and another name offered in that folder; returns the path written, or None when the
+    user gave up (or there is no window left to ask in)."""
+    while target:
+        try:
+            write_bytes(target, data)
+        except OSError as exc:
+            show_error(parent, held_open_message(target, exc))
+            remember_folder(target)  # offer another name in the same folder
+            if parent is None:
+                return None
+            target = ask_save_path(parent, Path(target).name) or ""
+            continue
+        if parent is not None:
+            status(parent, _("Saved {path}.").format(path=target))
+        return target
+    return None
+
+
 class DocumentActions:
     def __init__(self, page: QWidget, services):
         self.page = page
@@ -112,20 +132,8 @@ class DocumentActions:
         if not path:
             return
 
-        def written(data: bytes) -> None:
-            target = path
-            while target:
-                try:
-                    write_bytes(target, data)
-                except OSError as exc:  # e.g. open in Excel on Windows: say so, offer another name
-                    show_error(self.page, held_open_message(target, exc))
-                    remember_folder(target)  # offer another name in the same folder
-                    target = ask_save_path(self.page, Path(target).name)
-                    continue
-                status(self.page, _("Saved {path}.").format(path=target))
-                return
-
-        self.last_job = run_in_background(self.page, make, on_success=written,
+        self.last_job = run_in_background(self.page, make,
+                                          on_success=lambda data: write_offering_another_name(self.page, path, data),
                                           on_failure=lambda e: show_error(self.page, e),
                                           label=_("Preparing {name}…").format(name=Path(path).name))
 

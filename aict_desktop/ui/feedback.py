@@ -32,8 +32,14 @@ def _message(parent: QWidget | None, icon: QMessageBox.Icon, text: str, title: s
     box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     shown.append(text)
     del shown[:-50]
+    if parent is None:  # nothing owns it: without a reference Python deletes it at once, unseen
+        _parentless.add(box)
+        box.finished.connect(lambda _r, b=box: _parentless.discard(b))
     box.open()
     return box
+
+
+_parentless: set[QMessageBox] = set()
 
 
 def show_error(parent: QWidget | None, err: BaseException | str, title: str | None = None) -> QMessageBox:

@@ -6,8 +6,8 @@ import datetime as dt
 import io
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pypdf import PdfReader
 from sqlmodel import select
 
@@ -35,16 +35,24 @@ def window(qtbot, services, sample):
     return w
 
 
-def close_next_message(seen: list[str]) -> None:
-    """Close the next modal message box, keeping its text (a user reading it and pressing OK)."""
-    def close():
-        box = QApplication.activeModalWidget()
-        if box is None:
-            QTimer.singleShot(20, close)
-            return
-        seen.append(box.text())
-        box.close()
-    QTimer.singleShot(20, close)
+def read_message(qtbot) -> str:
+    """The message just shown: window-modal but not blocking (the call has returned while it is open, so
+    the meeting's autosave and clock go on). Read it and press OK, as a user does."""
+    from aict_desktop.ui import feedback
+
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=2000)
+    box = QApplication.activeModalWidget()
+    assert box.text() == feedback.shown[-1]
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not box, timeout=2000)
+    return feedback.shown[-1]
+
+
+def saved(qtbot, job, path):
+    """Wait for a paper made in the background to be written; its path."""
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    return path
 
 
 def test_opening_marks_meeting_in_progress(window, services, sample):
@@ -148,12 +156,11 @@ def test_action_item_from_current_item_becomes_task(window, services, sample, qt
     assert panel.table.rowCount() == 1
 
 
-def test_confirm_locks_then_unconfirm_is_logged(window, services, sample, tmp_path):
+def test_confirm_locks_then_unconfirm_is_logged(window, services, sample, tmp_path, qtbot):
     type_text(window.item_panel.notes, "확정 전 메모")
-    seen: list[str] = []
-    close_next_message(seen)
     assert not window.minutes_bar.confirm(by="홍간사")  # the 의결 item has no notes and no vote yet
-    assert "결정 사항 및 표결 내용(안건 2)" in seen[-1] and "제18조" in seen[-1]
+    message = read_message(qtbot)
+    assert "결정 사항 및 표결 내용(안건 2)" in message and "제18조" in message
     mark_present(services, sample.meeting, 10)
     services.meetings.save_notes(sample.resolution, "원안대로 의결")
     services.meetings.record_decision(sample.resolution, yes=8, no=0)
@@ -164,7 +171,7 @@ def test_confirm_locks_then_unconfirm_is_logged(window, services, sample, tmp_pa
     with pytest.raises(ValidationError) as err:
         services.meetings.save_notes(sample.report, "몰래 수정")
     assert "홍간사" in err.value.message
-    pdf = window.minutes_bar.export("pdf", tmp_path / "minutes.pdf")
+    pdf = saved(qtbot, window.minutes_bar.export("pdf", tmp_path / "minutes.pdf"), tmp_path / "minutes.pdf")
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
     assert "확정 전 메모" in text and "회" in text
     assert window.minutes_bar.unconfirm(by="홍간사", reason="참석자 정정")
@@ -195,15 +202,13 @@ def test_allowances_panel_totals_and_override(window, services, sample, qtbot, t
     assert official.attended and official.amount == 0
     dlg.table.selectRow(0)
     dlg.amount.setValue(100_000)
-    seen: list[str] = []
-    close_next_message(seen)
-    dlg.set_amount()  # no reason: refused with a message, nothing changed
-    assert seen and "1,350,000원" in dlg.total.text()
+    qtbot.mouseClick(dlg.set_button, Qt.MouseButton.LeftButton)  # no reason: refused with a message, nothing changed
+    assert read_message(qtbot) and "1,350,000원" in dlg.total.text()
     dlg.reason.setText("조기 퇴장")
     dlg.set_amount()
     assert "1,300,000원" in dlg.total.text()
     assert dlg.lines[0].overridden and dlg.lines[0].note == "조기 퇴장"
-    xlsx = dlg.save("xlsx", tmp_path / "a.xlsx")
+    xlsx = saved(qtbot, dlg.save("xlsx", tmp_path / "a.xlsx"), tmp_path / "a.xlsx")
     assert xlsx.read_bytes()[:2] == b"PK"
 
 

@@ -61,10 +61,14 @@ def test_demo_committee_preparation_to_confirmed_minutes(qtbot, services, tmp_pa
     assert w.minutes_bar.confirm(by="홍길동 주무관")
     m = services.meetings.get(meeting_id)
     assert m.status is MeetingStatus.HELD and m.minutes_status is MinutesStatus.CONFIRMED
-    pdf = w.minutes_bar.export("pdf", tmp_path / "minutes.pdf")
+    pdf = tmp_path / "minutes.pdf"
+    job = w.minutes_bar.export("pdf", pdf)  # made in the background: the meeting goes on meanwhile
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages).replace("\n", " ")
     for expected in ("회의록", "서초AICT 운영위원회", "지난 회의 조치사항 추진 현황을 보고함", "교육과정 5개로 확대 제안",
                      "가결", "홍길동 주무관"):
         assert expected in text, expected
     for fmt in ("docx", "hwpx"):
-        assert w.minutes_bar.export(fmt, tmp_path / f"minutes.{fmt}").read_bytes()[:2] == b"PK"
+        job = w.minutes_bar.export(fmt, tmp_path / f"minutes.{fmt}")
+        qtbot.waitUntil(lambda job=job: job.done, timeout=20000)
+        assert (tmp_path / f"minutes.{fmt}").read_bytes()[:2] == b"PK"

@@ -51,8 +51,9 @@ def test_new_meeting_proposed_created_and_edited(qtbot, services, tmp_path):
     assert services.meetings.counts(m.id) == (15, 0)
 
     # printable notice and attendance sheet
-    notice = dlg.print_pdf("notice", tmp_path / "notice.pdf")
-    sheet = dlg.print_pdf("attendance", tmp_path / "sheet.pdf")
+    notice, sheet = tmp_path / "notice.pdf", tmp_path / "sheet.pdf"
+    jobs = [dlg.print_pdf("notice", notice), dlg.print_pdf("attendance", sheet)]  # made in the background
+    qtbot.waitUntil(lambda: all(job.done for job in jobs), timeout=20000)
     assert "하반기 사업계획" in "".join(p.extract_text() for p in PdfReader(notice).pages)
     assert "김민준" in "".join(p.extract_text() for p in PdfReader(sheet).pages)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from aict_desktop.domain.enums import AgendaKind
 from aict_desktop.i18n import _
 from aict_desktop.ui.meetings.common import attempt
+from aict_desktop.ui.screen_text import term
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -52,12 +53,12 @@ class AgendaEditor(QWidget):
         self.list = AgendaList(self.reorder)
         self.kind = QComboBox()
         for k in AgendaKind:
-            self.kind.addItem(k.value, k)
+            self.kind.addItem(term(k), k)
         self.title = QLineEdit(placeholderText=_("Agenda title"))
         self.presenter = QLineEdit(placeholderText=_("Presenter"))
-        self.closed = QCheckBox(_("Closed (비공개)"))
+        self.closed = QCheckBox(_("Closed session"))
         self.closed.setObjectName("agenda_closed")
-        self.closed.setToolTip(_("Left out of the public version of the minutes (회의록 공개용)"))
+        self.closed.setToolTip(_("Left out of the public version of the minutes"))
         self.add_button = QPushButton(_("Add"))
         self.save_button = QPushButton(_("Apply to selected"))
         self.up_button = QPushButton(_("▲ Up"))
@@ -103,7 +104,7 @@ class AgendaEditor(QWidget):
         for pos, it in enumerate(self.services.meetings.items(self.meeting_id), start=1):
             presenter = f" — {it.presenter}" if it.presenter else ""
             closed = " " + _("(closed)") if it.closed else ""
-            row = QListWidgetItem(f"{pos}. [{it.kind.value}] {it.title}{presenter}{closed}", self.list)
+            row = QListWidgetItem(f"{pos}. [{term(it.kind)}] {it.title}{presenter}{closed}", self.list)
             row.setData(ID_ROLE, it.id)
             if it.id == select:
                 self.list.setCurrentItem(row)

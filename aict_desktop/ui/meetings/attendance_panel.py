@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aict_desktop.domain.enums import AttendanceStatus
+from aict_desktop.domain.enums import AttendanceStatus, Role
 from aict_desktop.i18n import _, fmt_time
 from aict_desktop.ui.meetings.common import attempt
+from aict_desktop.ui.screen_text import term, term_of
 
 STATUS_KEYS = {
     Qt.Key.Key_1: AttendanceStatus.PRESENT,
@@ -88,7 +89,7 @@ class AttendancePanel(QWidget):
         bar = QHBoxLayout()
         for key, status in ((1, AttendanceStatus.PRESENT), (2, AttendanceStatus.ABSENT), (3, AttendanceStatus.PROXY),
                             (4, AttendanceStatus.WRITTEN), (5, AttendanceStatus.ONLINE)):
-            b = QPushButton(f"{key} {status.value}")
+            b = QPushButton(f"{key} {term(status)}")
             b.setToolTip(_("Mark the selected person: {status} (key {key})").format(status=status.label(), key=key))
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda _checked=False, st=status: self.mark(st))
@@ -133,8 +134,8 @@ class AttendancePanel(QWidget):
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             status = AttendanceStatus(row.status)
-            role = row.role if row.is_member else _("Observer")
-            status_text = status.value + (f" ({row.proxy_name})" if row.proxy_name and status is AttendanceStatus.PROXY else "")
+            role = term_of(Role, row.role) if row.is_member else _("Observer")
+            status_text = term(status) + (f" ({row.proxy_name})" if row.proxy_name and status is AttendanceStatus.PROXY else "")
             if row.left_at:
                 status_text += " · " + _("left {time}").format(time=fmt_time(row.left_at))
             colour = LEFT_COLOUR if row.left_at else _COLOURS.get(status)

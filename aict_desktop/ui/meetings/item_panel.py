@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 from aict_desktop.domain.enums import AgendaKind
 from aict_desktop.i18n import _
 from aict_desktop.ui.meetings.autosave import DebouncedSaver
+from aict_desktop.ui.screen_text import term
 from aict_desktop.ui.meetings.vote_panel import VotePanel
 
 
@@ -45,7 +46,7 @@ class ItemPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.heading)
         lay.addWidget(self.description)
-        lay.addWidget(QLabel(_("Summary of remarks (발언 요지)")))
+        lay.addWidget(QLabel(_("Summary of remarks")))
         lay.addWidget(self.notes, 1)
         lay.addWidget(self.vote_box)
 
@@ -69,7 +70,7 @@ class ItemPanel(QWidget):
         item = self.services.meetings.item(item_id)
         self.notes.setEnabled(True)
         presenter = _(" — presented by {name}").format(name=item.presenter) if item.presenter else ""
-        self.heading.setText(f"{position}. [{item.kind.value}] {item.title}{presenter}")
+        self.heading.setText(f"{position}. [{term(item.kind)}] {item.title}{presenter}")
         self.description.setText(item.description)
         self.description.setVisible(bool(item.description))
         self.saver.load(item.notes)

@@ -35,15 +35,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aict_desktop.domain.enums import AgendaKind
+from aict_desktop.domain.enums import AgendaKind, AttendanceStatus
 from aict_desktop.domain.rules import rules_of
-from aict_desktop.i18n import _, fmt_date_weekday, fmt_time
+from aict_desktop.i18n import _
 from aict_desktop.services.meeting_session import is_held
 from aict_desktop.services.meeting_tools import meeting_tools
 from aict_desktop.ui.meetings.action_panel import ActionItemsPanel
 from aict_desktop.ui.meetings.attendance_panel import AttendancePanel
 from aict_desktop.ui.meetings.autosave import DebouncedSaver
 from aict_desktop.ui.meetings.common import attempt, set_status
+from aict_desktop.ui.screen_text import date_time, term
 from aict_desktop.ui.meetings.conflict_dialog import ask_conflict
 from aict_desktop.ui.meetings.item_panel import ItemPanel
 from aict_desktop.ui.meetings.lease import LeaseKeeper, OnePcAtATime, how_to_open
@@ -51,6 +52,14 @@ from aict_desktop.ui.meetings.minutes_bar import MinutesBar
 from aict_desktop.ui.meetings.screen_fit import fit_to_screen, remember_geometry
 
 FOLLOW_MS = 3000  # a read-only window shows what the other PC saved
+
+
+def _attendance_keys() -> str:
+    """``1 출석, 2 불참, 3 대리출석, 4 서면, 5 온라인, 6 퇴장, 0 미정`` in the UI language."""
+    s = AttendanceStatus
+    keys = [f"{k} {term(st)}" for k, st in ((1, s.PRESENT), (2, s.ABSENT), (3, s.PROXY), (4, s.WRITTEN), (5, s.ONLINE))]
+    leave = _("Leave")  # outside the f-string, where the catalog's extractor finds it
+    return ", ".join([*keys, f"6 {leave}", f"0 {term(s.UNKNOWN)}"])
 
 
 class ShortScreenScroll(QScrollArea):
@@ -110,7 +119,7 @@ class MeetingModeWindow(OnePcAtATime, QMainWindow):
         m = self.meeting
         self.title = QLabel(m.title)
         self.title.setStyleSheet("font-size: 17pt; font-weight: bold;")
-        when = f"{fmt_date_weekday(m.starts_at.date())} {fmt_time(m.starts_at)}"
+        when = date_time(m.starts_at)
         self.subtitle = QLabel(" · ".join(p for p in (when, m.place) if p))
         self.timer_label = QLabel()
         self.timer_label.setStyleSheet("font-size: 15pt; font-family: monospace;")
@@ -148,7 +157,7 @@ class MeetingModeWindow(OnePcAtATime, QMainWindow):
         mid.addWidget(self.summary, 1)
 
         self.item_panel = ItemPanel(self.services, rules_of(body), self.meeting_id)
-        self.item_panel.saver.on_conflict = ask_conflict(self, _("The notes (발언 요지)"))
+        self.item_panel.saver.on_conflict = ask_conflict(self, _("The notes"))
         self.actions_panel = ActionItemsPanel(self.services, self.tools, self.meeting_id)
         item_scroll = ShortScreenScroll(self.item_panel)  # at 150 % on 1920×1080 the vote scrolls, the window fits
         right = QSplitter(Qt.Orientation.Vertical)
@@ -180,8 +189,8 @@ class MeetingModeWindow(OnePcAtATime, QMainWindow):
         foot.addWidget(self.minutes_bar, 1)
         foot.addWidget(self.allowances_button)
         foot.addWidget(self.finish_button)
-        keys = QLabel(_("Alt+↑/↓ or Ctrl+PgUp/PgDn: agenda item · F2 attendance (1 출석, 2 불참, 3 대리출석, "
-                        "4 서면, 5 온라인, 6 퇴장, 0 미정) · F3 notes · F4 vote · F6 action item · Ctrl+S save"))
+        keys = QLabel(_("Alt+↑/↓ or Ctrl+PgUp/PgDn: agenda item · F2 attendance ({keys}) · F3 notes · F4 vote · "
+                        "F6 action item · Ctrl+S save").format(keys=_attendance_keys()))
         keys.setWordWrap(True)
         keys.setStyleSheet("color: #555;")
         status = QHBoxLayout()
@@ -239,8 +248,8 @@ class MeetingModeWindow(OnePcAtATime, QMainWindow):
         for pos, it in enumerate(self.items, start=1):
             mark = ""
             if it.kind is AgendaKind.RESOLUTION and it.id in decisions:
-                mark = f"  ✔ {decisions[it.id].result.value}"
-            QListWidgetItem(f"{pos}. [{it.kind.value}] {it.title}{mark}", self.agenda)
+                mark = f"  ✔ {term(decisions[it.id].result)}"
+            QListWidgetItem(f"{pos}. [{term(it.kind)}] {it.title}{mark}", self.agenda)
         self.agenda.blockSignals(False)
         ids = [it.id for it in self.items]
         row = ids.index(select) if select in ids else (0 if ids else -1)

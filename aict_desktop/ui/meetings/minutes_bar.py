@@ -26,12 +26,8 @@ from aict_desktop.domain.enums import MinutesStatus
 from aict_desktop.i18n import _, fmt_date
 from aict_desktop.services.data_file import os_user
 from aict_desktop.ui import feedback
-from aict_desktop.ui.meetings.common import (
-    attempt,
-    save_document,
-    set_status,
-    show_error,
-)
+from aict_desktop.ui.meetings.common import attempt, save_document, set_status
+from aict_desktop.ui.worker import Job
 
 FORMATS = (("pdf", "PDF"), ("docx", "DOCX"), ("hwpx", "HWPX"))
 STORE_CHECK_MS = 1000
@@ -126,7 +122,7 @@ class MinutesBar(QWidget):
         if check is None:
             return False
         if check.refusal:
-            show_error(self, check.refusal)
+            feedback.show_error(self, check.refusal)
             return False
         if check.warning and not feedback.confirm(self, check.warning + "\n" + _("Confirm the minutes anyway?"),
                                          title=_("Confirm minutes"), yes=_("Confirm anyway")):
@@ -153,14 +149,18 @@ class MinutesBar(QWidget):
         self.lockChanged.emit(self.refresh())
         return True
 
-    def export(self, fmt: str, path: str | Path | None = None) -> Path | None:
+    def export(self, fmt: str, path: str | Path | None = None) -> Job | None:
+        """Save the minutes as PDF, DOCX or HWPX: made in the background (the meeting's autosave and
+        clock go on), written whole; the job, or None when no file was chosen."""
         exports = self.services.exports
         self.beforeAction.emit()
         if path is None:
             from aict_desktop.ui.documents import ask_save_path
 
             m = self.services.meetings.get(self.meeting_id)
-            path = ask_save_path(self, f"{m.title} 회의록.{fmt}", _("Save minutes"))
+            path = ask_save_path(self, f"{m.title} 회의록.{fmt}", _("Save minutes"))  # the paper's Korean name
             if not path:
                 return None
-        return save_document(self, lambda: exports.minutes(self.meeting_id, fmt), path)
+        meeting_id = self.meeting_id
+        self.last_job = save_document(self, lambda: exports.minutes(meeting_id, fmt), path)
+        return self.last_job

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aict_desktop.domain.enums import Role
 from aict_desktop.domain.errors import DomainError
 from aict_desktop.domain.rules import VoteChoice, totals
 from aict_desktop.i18n import _
 from aict_desktop.ui.base_dialog import BaseDialog
 from aict_desktop.ui.meetings.common import set_status
+from aict_desktop.ui.screen_text import term, term_of
 
 CHOICE_KEYS = {Qt.Key.Key_1: VoteChoice.YES, Qt.Key.Key_2: VoteChoice.NO, Qt.Key.Key_3: VoteChoice.ABSTAIN,
                Qt.Key.Key_0: None}
@@ -69,7 +71,7 @@ class NamedVotesDialog(BaseDialog):
         bar = QHBoxLayout()
         for key, choice in ((1, VoteChoice.YES), (2, VoteChoice.NO), (3, VoteChoice.ABSTAIN), (0, None)):
             clear = _("Clear")  # outside the f-string, where the catalog's extractor finds it
-            b = QPushButton(f"{key} {choice.value}" if choice else f"0 {clear}")
+            b = QPushButton(f"{key} {term(choice)}" if choice else f"0 {clear}")
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda _c=False, ch=choice: self.mark(ch))
             bar.addWidget(b)
@@ -83,7 +85,9 @@ class NamedVotesDialog(BaseDialog):
         close.rejected.connect(self.reject)
         self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(_("Mark each member's vote (keys 1 찬성, 2 반대, 3 기권, 0 clear); saved at once.")))
+        keys = ", ".join(f"{k} {term(c)}" for k, c in ((1, VoteChoice.YES), (2, VoteChoice.NO), (3, VoteChoice.ABSTAIN)))
+        lay.addWidget(QLabel(_("Mark each member's vote (keys {keys}, 0 {clear}); saved at once.").format(
+            keys=keys, clear=_("Clear"))))
         lay.addWidget(self.table, 1)
         lay.addLayout(bar)
         lay.addWidget(self.totals)
@@ -104,14 +108,14 @@ class NamedVotesDialog(BaseDialog):
             if not row.is_member or row.person_id is None:
                 continue
             if row.person_id in recused:
-                self.rows.append((row, None, recused[row.person_id].kind.value, False))
+                self.rows.append((row, None, term(recused[row.person_id].kind), False))
             elif row.counts_for_vote or row.person_id in votes:
                 self.rows.append((row, votes.get(row.person_id), "", row.counts_for_vote))
         current = self.table.currentRow()
         self.table.setRowCount(len(self.rows))
         for r, (row, choice, recusal, can_vote) in enumerate(self.rows):
-            shown = recusal or (choice.value if choice else "")
-            for c, text in enumerate((row.name, row.role, shown)):
+            shown = recusal or term(choice)
+            for c, text in enumerate((row.name, term_of(Role, row.role), shown)):
                 cell = QTableWidgetItem(text)
                 if choice in _COLOURS:
                     cell.setBackground(QColor(_COLOURS[choice]))

@@ -150,7 +150,7 @@ class NoticeSendDialog(BaseDialog):
         lay = QVBoxLayout(w)
         self.long_sms = QCheckBox(_("Long form (LMS)"))
         self.sms_table = QTableWidget(0, 3)
-        self.sms_table.setHorizontalHeaderLabels(["성명", "휴대전화", "문구"])
+        self.sms_table.setHorizontalHeaderLabels([_("Name"), _("Mobile"), _("Message")])  # the CSV keeps its Korean columns
         self.sms_table.horizontalHeader().setStretchLastSection(True)
         row = QHBoxLayout()
         self.make_sms = QPushButton(_("Make the texts"))

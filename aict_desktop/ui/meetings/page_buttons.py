@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from aict_desktop.i18n import _
-from aict_desktop.ui.meetings.common import show_error
+from aict_desktop.ui.feedback import show_error
 
 
 def _selected_meeting_id(page) -> int | None:

@@ -24,12 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aict_desktop.domain.enums import MeetingKind
+from aict_desktop.domain.enums import AppointmentKind, MeetingKind, Role, TaskStatus
 from aict_desktop.ui.file_dialogs import get_save_file_name
 from aict_desktop.i18n import _, fmt_date
 from aict_desktop.services.meeting_tools import meeting_tools
 from aict_desktop.ui.meetings.agenda_editor import AgendaEditor
-from aict_desktop.ui.meetings.common import attempt, save_document, show_error
+from aict_desktop.ui.feedback import show_error
+from aict_desktop.ui.meetings.common import attempt, save_document
+from aict_desktop.ui.screen_text import meeting_number, number_affixes, term, term_of
+from aict_desktop.ui.worker import Job
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -55,10 +58,11 @@ class MeetingPrepDialog(QDialog):
         self.body = QComboBox()
         for b in services.bodies.list_bodies():
             self.body.addItem(b.name, b.id)
-        self.number = QSpinBox(minimum=1, maximum=9999, prefix="제", suffix="차")
+        prefix, suffix = number_affixes()
+        self.number = QSpinBox(minimum=1, maximum=9999, prefix=prefix, suffix=suffix)
         self.kind = QComboBox()
         for k in MeetingKind:
-            self.kind.addItem(k.value, k)
+            self.kind.addItem(term(k), k)
         self.starts_at = QDateTimeEdit(displayFormat="yyyy. M. d. HH:mm", calendarPopup=True)
         self.ends_at = QDateTimeEdit(displayFormat="yyyy. M. d. HH:mm", calendarPopup=True)
         self.place = QLineEdit()
@@ -167,7 +171,8 @@ class MeetingPrepDialog(QDialog):
         self.invitees.blockSignals(True)
         self.invitees.clear()
         for r in rows:
-            item = QListWidgetItem(f"{r.name} · {r.institution} · {r.role} ({r.kind})", self.invitees)
+            role, kind = term_of(Role, r.role), term_of(AppointmentKind, r.kind)
+            item = QListWidgetItem(f"{r.name} · {r.institution} · {role} ({kind})", self.invitees)
             item.setData(ID_ROLE, r.appointment_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if invited is None or r.appointment_id in invited
@@ -178,7 +183,7 @@ class MeetingPrepDialog(QDialog):
         self.open_items.clear()
         for r in rows:
             due = _("due {date}").format(date=fmt_date(r.due)) if r.due else ""
-            bits = ", ".join(b for b in (r.owner, due, r.status, r.meeting) if b)
+            bits = ", ".join(b for b in (r.owner, due, term_of(TaskStatus, r.status), meeting_number(r.meeting)) if b)
             item = QListWidgetItem(f"{r.title} ({bits})" + ("  ⚠" if r.overdue else ""), self.open_items)
             item.setData(ID_ROLE, r.task_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -238,31 +243,32 @@ class MeetingPrepDialog(QDialog):
             self.agenda.reload()
             self.tabs.setCurrentIndex(0)
 
-    def print_pdf(self, which: str, path: str | Path | None = None) -> Path | None:
+    def print_pdf(self, which: str, path: str | Path | None = None) -> Job | None:
+        """The notice or the attendance sheet, made in the background and saved; when the user chose the
+        file, it then opens in the PDF viewer (which prints it). The job, or None when nothing is made."""
         exports = self.services.exports
         if self.meeting_id is None:
             return None
+        meeting_id = self.meeting_id
         make = exports.attendance_sheet_pdf
         if which == "notice":
             from aict_desktop.ui.notice_reason import notice_maker
 
-            render = notice_maker(self, exports, self.meeting_id)
+            render = notice_maker(self, exports, meeting_id)
             if render is None:
                 return None
             make = lambda _meeting_id: render()  # noqa: E731
-        name = "회의 개최 알림" if which == "notice" else "참석자 명부"
+        name = "회의 개최 알림" if which == "notice" else "참석자 명부"  # the papers' Korean names
+        caption = _("Save meeting notice") if which == "notice" else _("Save attendance sheet")
         chosen = path is None
         if chosen:
-            m = self.services.meetings.get(self.meeting_id)
-            path, _filter = get_save_file_name(self, name, f"{m.title} {name}.pdf", "PDF (*.pdf)")
+            m = self.services.meetings.get(meeting_id)
+            path, _filter = get_save_file_name(self, caption, f"{m.title} {name}.pdf", "PDF (*.pdf)")
             if not path:
                 return None
-        target = save_document(self, lambda: make(self.meeting_id), path)
-        if target is None:
-            return None
-        if chosen:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))  # the viewer prints it
-        return target
+        opened = (lambda target: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))) if chosen else None
+        self.last_job = save_document(self, lambda: make(meeting_id), path, on_saved=opened)
+        return self.last_job
 
     def start_meeting(self) -> None:
         if self.meeting_id is None or not self.save():

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from aict_desktop.domain.enums import AttendanceStatus, Role
 from aict_desktop.domain.rules import RecusalKind
 from aict_desktop.i18n import _
 from aict_desktop.ui.base_dialog import FormDialog
+from aict_desktop.ui.screen_text import term_of
 
 
 def kind_items() -> list[tuple[str, str]]:
@@ -30,9 +32,11 @@ class RecusalDialog(FormDialog):
         note.setWordWrap(True)
         self.layout_body.addWidget(note)
         members = [r for r in services.meetings.attendance_rows(meeting_id) if r.is_member and r.person_id]
-        self.person = self.form.combo("person_id", _("Member"), [
-            (f"{r.name} ({r.role} · {r.status})" if r.role else f"{r.name} ({r.status})", r.person_id)
-            for r in members])
+        def shown(r) -> str:
+            status = term_of(AttendanceStatus, r.status)
+            return f"{r.name} ({term_of(Role, r.role)} · {status})" if r.role else f"{r.name} ({status})"
+
+        self.person = self.form.combo("person_id", _("Member"), [(shown(r), r.person_id) for r in members])
         self.kind = self.form.combo("kind", _("Kind"), kind_items())
         self.form.set_values({"kind": RecusalKind.WITHDRAWAL.value})
         self.reason = self.form.line("reason", _("Reason"), _("e.g. the member's institution applied for the grant"))

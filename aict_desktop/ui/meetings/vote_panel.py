@@ -27,6 +27,7 @@ from aict_desktop.domain.errors import DomainError
 from aict_desktop.domain.rules import require_quorum
 from aict_desktop.i18n import _
 from aict_desktop.ui.meetings.common import attempt, set_status
+from aict_desktop.ui.screen_text import term
 
 NEEDS_STYLE = "font-weight: bold;"
 
@@ -59,7 +60,7 @@ class VotePanel(QGroupBox):
         self.chair_vote.addItem(_("Chair votes in favour"), True)
         self.chair_vote.addItem(_("Chair votes against"), False)
         self.chair_vote.setVisible(rules.tie_rule is TieRule.CHAIR_DECIDES)
-        self.decision_text = QLineEdit(placeholderText=_("e.g. 원안 가결, 수정 가결"))
+        self.decision_text = QLineEdit(placeholderText=_("e.g. passed as proposed, passed as amended"))
         self.record_button = QPushButton(_("Record vote"))
         self.named_button = QPushButton(_("Named vote…"))
         self.named_button.setToolTip(_("Record each member's vote; the counts become their totals"))
@@ -99,7 +100,7 @@ class VotePanel(QGroupBox):
         lay.addWidget(self.suspended)
         for part in (counts, text, row):
             lay.addLayout(part)
-        lay.addWidget(QLabel(_("Excluded (제척·기피·회피)")))
+        lay.addWidget(QLabel(_("Excluded from this item")))
         lay.addLayout(rec)
 
     def _connect_signals(self) -> None:
@@ -148,7 +149,7 @@ class VotePanel(QGroupBox):
         current = self.recusal_list.currentRow()
         self.recusal_list.clear()
         for r in self.recusals:
-            QListWidgetItem(f"{r.name} — {r.kind.value}: {r.reason}", self.recusal_list)
+            QListWidgetItem(f"{r.name} — {term(r.kind)}: {r.reason}", self.recusal_list)
         if self.recusals:
             self.recusal_list.setCurrentRow(min(max(current, 0), len(self.recusals) - 1))
         self.named = self.services.meetings.votes(self.item_id)
@@ -173,7 +174,7 @@ class VotePanel(QGroupBox):
             self.result.setStyleSheet("")
             return
         text = _("{result} (yes {yes}, no {no}, abstain {abstain})").format(
-            result=d.result.value, yes=d.yes, no=d.no, abstain=d.abstain)
+            result=term(d.result), yes=d.yes, no=d.no, abstain=d.abstain)
         if d.result is VoteResult.PENDING:
             text += " — " + _("tie: the chair's casting vote is needed")
         set_status(self.result, text, ok=d.result is VoteResult.PASSED)
