@@ -27,6 +27,9 @@ def program(qtbot, tmp_path, monkeypatch):
     win.resize(1366, 728)
     win.show()
     win.restore_handler = restore_in_place(win, state, target, settings)
+    from aict_desktop.ui.privacy.wiring import install as install_privacy
+
+    install_privacy(win, opened.services, settings)  # as the program does once the file is open
     yield win, state, Path(target)
     state["opened"].close()
 
@@ -75,3 +78,23 @@ def test_a_file_that_is_no_backup_changes_nothing(program, tmp_path, monkeypatch
     assert "bogus.sqlite" in feedback.shown[-1]
     assert state["opened"].services is services and [b.name for b in services.bodies.list_bodies()] == ["그대로 기구"]
     assert not list(target.parent.glob("aict-replaced-*.sqlite"))
+
+
+def test_after_a_restore_the_file_menu_acts_once_on_the_restored_file(program, tmp_path, monkeypatch):
+    """복원 wires the window to the new services again; the 접속기록 action and the backup timers were
+    connected a second time, so the action opened two dialogs, one on the file that was replaced."""
+    from aict_desktop.ui.dialogs.backup import BackupDialog
+    from aict_desktop.ui.privacy.access_log_dialog import AccessLogDialog
+
+    win, state, _target = program
+    services = state["opened"].services
+    backup = BackupDialog.run(services, tmp_path / "backups" / "before.sqlite")
+    monkeypatch.setattr("aict_desktop.ui.dialogs.restore.ask_backup", lambda *_a: backup)
+    click_in_next_box(_("Restore"))
+    menu_action(win, "action_restore").trigger()
+    now = state["opened"].services
+    assert now is not services
+    asked = []
+    monkeypatch.setattr(AccessLogDialog, "ask", lambda store, parent: asked.append(store))
+    menu_action(win, "action_access_log").trigger()
+    assert asked == [now.store]
