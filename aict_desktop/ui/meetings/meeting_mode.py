@@ -79,6 +79,9 @@ class ShortScreenScroll(QScrollArea):
         self.widget().resize(self.width() - bar, max(self.height(), need))
 
 
+AGENDA_MIN_WIDTH = 160  # an agenda title wraps into three or four lines, not six or seven
+
+
 class MeetingModeWindow(OnePcAtATime, QMainWindow):
     def __init__(self, services, meeting_id: int, parent: QWidget | None = None, *, read_only: bool = False,
                  take_over: bool = False):
@@ -180,6 +183,8 @@ class MeetingModeWindow(OnePcAtATime, QMainWindow):
         split.addWidget(middle)
         split.addWidget(right)
         split.setSizes([430, 260, 560])
+        split.setStretchFactor(2, 1)  # a narrower window takes its room from the notes, not from the agenda
+        middle.setMinimumWidth(AGENDA_MIN_WIDTH)
 
         self.minutes_bar = MinutesBar(self.services, self.meeting_id)
         self.finish_button = QPushButton(_("End meeting"))
