@@ -115,7 +115,8 @@ def test_meeting_to_certificates_by_clicks(qtbot, services, tmp_path, monkeypatc
     click(mode.allowances_button)
     allowances = next(w for w in mode.findChildren(QDialog) if w.isVisible() and w.windowTitle() == _(
         "Attendance allowances"))
-    amounts = [allowances.table.item(r, 4).text() for r in range(allowances.table.rowCount())]
+    model = allowances.table.model()
+    amounts = [model.data(model.index(r, 4)) for r in range(model.rowCount())]
     assert sorted(amounts) == sorted(["150,000원"] * 4 + ["0원"]), amounts  # the absent member listed, unpaid
     assert "600,000" in allowances.total.text()
     allowances.grab().save(str(SHOTS / "12_allowances.png"))

@@ -153,7 +153,9 @@ def test_action_item_from_current_item_becomes_task(window, services, sample, qt
     d = services.meetings.decision(sample.resolution)
     assert (task.origin_meeting_id, task.origin_agenda_item_id, task.origin_decision_id) == (
         sample.meeting, sample.resolution, d.id)
-    assert panel.table.rowCount() == 1
+    model = panel.table.model()
+    assert model.rowCount() == 1 and model.data(model.index(0, 0)) == "교육과정 세부 계획 수립"
+    assert model.data(model.index(0, 3)) == "AI 교육과정 운영 계획(안)"
 
 
 def test_confirm_locks_then_unconfirm_is_logged(window, services, sample, tmp_path, qtbot):

@@ -123,8 +123,10 @@ def korean_left(top: QWidget, data: list[str]) -> list[tuple[str, str]]:
     return bad
 
 
-def column(table, col: int) -> set[str]:
-    return {table.item(r, col).text() for r in range(table.rowCount())}
+def column(view, col: int) -> set[str]:
+    """The texts of one column of a table (a QTableView over a row model, or a QTableWidget)."""
+    model = view.model()
+    return {model.data(model.index(r, col)) for r in range(model.rowCount())}
 
 
 def test_meeting_mode_in_english_shows_only_english_besides_the_data(english, qtbot, demo_services):

@@ -50,7 +50,8 @@ def to_resolution(qtbot, window, sample) -> None:
 
 
 def status_cell(window, row: int) -> str:
-    return window.attendance.table.item(row, 3).text()
+    view = window.attendance.table
+    return view.model().data(view.model().index(row, 3))
 
 
 def test_departures_until_the_quorum_is_lost_suspend_the_vote(window, services, sample, qtbot):

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from aict_desktop.i18n import _, fmt_date
+from aict_desktop.i18n import _
 from aict_desktop.ui.meetings.common import attempt
+from aict_desktop.ui.models.action_items import ActionItemsTableModel
+from aict_desktop.ui.widgets.table import make_table
 
 _NO_DATE = QDate(2000, 1, 1)
 
@@ -31,14 +30,11 @@ class ActionItemsPanel(QWidget):
         self.services = services
         self.tools = tools
         self.meeting_id = meeting_id
-        self.agenda_item_id: int | None = None
-        self.rows = []
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([_("Action item"), _("Owner"), _("Due"), _("Agenda item")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.model = ActionItemsTableModel(self)
+        self.table = make_table(self.model, multi=True, name="action_items")
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ActionItemsTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.title = QLineEdit(placeholderText=_("New action item (Enter adds it)"))
         self.title.setObjectName("action_title")
         self.owner = QComboBox()
@@ -72,18 +68,21 @@ class ActionItemsPanel(QWidget):
         for person_id, label in self.tools.actions.owner_choices(self.meeting_id):
             self.owner.addItem(label, person_id)
 
+    @property
+    def agenda_item_id(self) -> int | None:
+        return self.model.agenda_item_id
+
+    @property
+    def rows(self) -> list:
+        """The action items as the table shows them (the order of the sort the user chose)."""
+        return self.model.rows()
+
     def reload(self) -> None:
-        self.rows = self.tools.actions.for_meeting(self.meeting_id)
-        self.table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            for c, text in enumerate((row.title, row.owner, fmt_date(row.due) if row.due else "", row.agenda_title)):
-                item = QTableWidgetItem(text)
-                if row.agenda_item_id == self.agenda_item_id:
-                    item.setForeground(Qt.GlobalColor.darkBlue)
-                self.table.setItem(r, c, item)
+        """Read the list again; the table keeps its selection and scroll position."""
+        self.model.refresh_rows(self.tools.actions.for_meeting(self.meeting_id))
 
     def set_agenda_item(self, item_id: int | None) -> None:
-        self.agenda_item_id = item_id
+        self.model.set_agenda_item(item_id)
         self.reload()
 
     def due_value(self) -> dt.date | None:
@@ -106,9 +105,22 @@ class ActionItemsPanel(QWidget):
         self.reload()
         self.title.setFocus()
 
+    def selected_ids(self) -> list[int]:
+        """The selected action items (several with Shift or Ctrl), else the current one."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.row(r).id for r in rows if 0 <= r < self.model.rowCount()]
+
     def remove(self) -> None:
-        r = self.table.currentRow()
-        if 0 <= r < len(self.rows) and attempt(self, lambda: self.tools.actions.remove(self.rows[r].id) or True):
+        """Take back the selected action items; a refused one (work started) stops with its message."""
+        ids = self.selected_ids()
+        removed = 0
+        for task_id in ids:
+            if not attempt(self, lambda task_id=task_id: self.tools.actions.remove(task_id) or True):
+                break
+            removed += 1
+        if removed:
             self.reload()
 
     def set_locked(self, locked: bool) -> None:

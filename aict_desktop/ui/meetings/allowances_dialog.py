@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -15,44 +12,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from aict_desktop import i18n
-from aict_desktop.domain.enums import AppointmentKind, AttendanceStatus
-from aict_desktop.domain.rules.tax import TaxKind
-from aict_desktop.i18n import N_, _
+from aict_desktop.i18n import _
 from aict_desktop.ui.meetings.common import attempt, save_document
-from aict_desktop.ui.screen_text import term_of, won
+from aict_desktop.ui.models.allowances import OBSERVER, AllowancesTableModel, computed_note
+from aict_desktop.ui.screen_text import won
+from aict_desktop.ui.widgets.table import ColumnWidths, make_table
 from aict_desktop.ui.worker import Job
 
-
-OBSERVER = "배석"  # the category of a 배석자 on the 지급 조서
-_NOTES = {"당연직 공무원 미지급": N_("Ex officio public official: not paid"), "서면 참석": N_("Written participation"),
-          "대리출석": N_("Present by proxy")}
-
-
-def computed_note(note: str) -> str:
-    """The 지급 조서's note of a computed line (Korean, as printed) in the UI language; a typed reason is
-    never passed here (it is the user's own text)."""
-    if i18n.language() == "ko" or not note:
-        return note
-    parts = []
-    for part in note.split(", "):
-        proxy = re.fullmatch(r"대리출석\((.*)\)", part)
-        extra = re.fullmatch(r"2시간 초과 \+([\d,]+)원", part)
-        if part in _NOTES:
-            parts.append(_(_NOTES[part]))
-        elif proxy:
-            parts.append(_("Present by proxy ({name})").format(name=proxy.group(1)))
-        elif extra:
-            parts.append(_("over two hours +{amount}").format(amount=won(int(extra.group(1).replace(",", "")))))
-        else:
-            parts.append(term_of(TaxKind, part))
-    return ", ".join(parts)
+__all__ = ["OBSERVER", "AllowancesDialog", "computed_note"]
 
 
 class AllowancesDialog(QDialog):
@@ -60,17 +32,15 @@ class AllowancesDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.meeting_id = meeting_id
-        self.lines = []
         self.setWindowTitle(_("Attendance allowances"))
         self.resize(860, 520)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([_("Name"), _("Affiliation"), _("Kind"), _("Attendance"),
-                                              _("Amount"), _("Note")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.model = AllowancesTableModel(self)
+        self.table = make_table(self.model, name="allowances")
+        self.widths = ColumnWidths("allowances_dialog", self.table)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(AllowancesTableModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        # an amount set by hand later (₩1,000,000) is never cut, whatever width the rows were fitted to
+        header.setSectionResizeMode(AllowancesTableModel.COL_AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
         self.total = QLabel()
         self.total.setStyleSheet("font-weight: bold;")
         self.amount = QSpinBox(maximum=10_000_000, singleStep=10_000)
@@ -97,33 +67,33 @@ class AllowancesDialog(QDialog):
         lay.addWidget(self.table, 1)
         lay.addLayout(edit)
         lay.addLayout(out)
-        self.table.currentCellChanged.connect(lambda *_a: self._selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._selected())
         self.set_button.clicked.connect(self.set_amount)
         self.clear_button.clicked.connect(self.clear_amount)
         self.pdf_button.clicked.connect(lambda: self.save("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.save("xlsx"))
         self.reload()
 
+    @property
+    def lines(self) -> list:
+        """The lines as the table shows them (the order of the sort the user chose)."""
+        return self.model.rows()
+
     def reload(self, select: int | None = None) -> None:
-        self.lines = self.services.allowances.compute(self.meeting_id)
-        self.table.setRowCount(len(self.lines))
-        for r, ln in enumerate(self.lines):
-            note = ln.note + " " + _("(set by hand)") if ln.overridden else computed_note(ln.note)
-            category = _("Observer") if ln.category == OBSERVER else term_of(AppointmentKind, ln.category)
-            for c, text in enumerate((ln.name, ln.institution, category, term_of(AttendanceStatus, ln.attendance),
-                                      won(ln.amount), note)):
-                cell = QTableWidgetItem(text)
-                if c == 4:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, cell)
-            if ln.attendance_id == select:
-                self.table.selectRow(r)
+        """Compute the list again; the table keeps its selection and scroll (or selects ``select``)."""
+        self.model.refresh_rows(self.services.allowances.compute(self.meeting_id))
+        self.widths.rows_shown(self.model.rowCount())
+        r = self.model.index_of_key(select) if select is not None else -1
+        if r >= 0:
+            self.table.selectRow(r)
+        self._selected()
+        lines = self.model.all_rows()
         self.total.setText(_("Total: {amount} for {n} people").format(
-            amount=won(sum(ln.amount for ln in self.lines)), n=sum(1 for ln in self.lines if ln.amount)))
+            amount=won(sum(ln.amount for ln in lines)), n=sum(1 for ln in lines if ln.amount)))
 
     def _current(self):
-        r = self.table.currentRow()
-        return self.lines[r] if 0 <= r < len(self.lines) else None
+        r = self.table.currentIndex().row()
+        return self.model.row(r) if 0 <= r < self.model.rowCount() else None
 
     def _selected(self) -> None:
         ln = self._current()
@@ -141,6 +111,10 @@ class AllowancesDialog(QDialog):
         ln = self._current()
         if ln is not None and attempt(self, lambda: self.services.allowances.set_override(ln.attendance_id, None) or True):
             self.reload(select=ln.attendance_id)
+
+    def done(self, result: int) -> None:  # OK, Esc or the close box
+        self.widths.save()  # the widths fitted to the rows or dragged by hand, for next time
+        super().done(result)
 
     def save(self, fmt: str, path: str | Path | None = None) -> Job | None:
         """The 지급 조서 as PDF or .xlsx, made in the background; the job, or None when no file was chosen."""

@@ -10,25 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from aict_desktop.domain.enums import AttendanceStatus, Role
-from aict_desktop.i18n import _, fmt_time
+from aict_desktop.domain.enums import AttendanceStatus
+from aict_desktop.i18n import _
 from aict_desktop.ui.meetings.common import attempt
-from aict_desktop.ui.screen_text import term, term_of
+from aict_desktop.ui.models.attendance import AttendanceTableModel
+from aict_desktop.ui.screen_text import term
+from aict_desktop.ui.widgets.table import make_table
 
 STATUS_KEYS = {
     Qt.Key.Key_1: AttendanceStatus.PRESENT,
@@ -40,31 +39,30 @@ STATUS_KEYS = {
 }
 COL_NAME, COL_AFFILIATION, COL_ROLE, COL_STATUS, COL_ARRIVED = range(5)
 LEAVE_KEY = Qt.Key.Key_6
-LEFT_COLOUR = "#dddddd"
-_COLOURS = {
-    AttendanceStatus.PRESENT: "#d8f0dc", AttendanceStatus.ONLINE: "#d8e8f8", AttendanceStatus.ABSENT: "#f6dcdc",
-    AttendanceStatus.PROXY: "#f8efd4", AttendanceStatus.WRITTEN: "#ece4f6",
-}
 
 
 def _now() -> dt.time:
     return dt.datetime.now().time().replace(second=0, microsecond=0)
 
 
-class AttendanceTable(QTableWidget):
+class AttendanceKeys(QObject):
+    """The table's keys 1–5 and 0 (a status) and 6 (퇴장), before the view's type-to-search sees them."""
+
     statusKey = Signal(object)  # AttendanceStatus
     leaveKey = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
         plain = not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
         key = Qt.Key(event.key())
         if plain and key in STATUS_KEYS:
             self.statusKey.emit(STATUS_KEYS[key])
-            return
+            return True
         if plain and key == LEAVE_KEY:
             self.leaveKey.emit()
-            return
-        super().keyPressEvent(event)
+            return True
+        return False
 
 
 class AttendancePanel(QWidget):
@@ -74,14 +72,12 @@ class AttendancePanel(QWidget):
         super().__init__(parent)
         self.services = services
         self.meeting_id = meeting_id
-        self.rows = []
-        self.table = AttendanceTable(0, 5)
-        self.table.setHorizontalHeaderLabels([_("Name"), _("Affiliation"), _("Role"), _("Attendance"), _("Arrived")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.model = AttendanceTableModel(self)
+        self.table = make_table(self.model, name="attendance")
+        self.keys = AttendanceKeys(self)
+        self.table.installEventFilter(self.keys)
         header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_AFFILIATION, QHeaderView.ResizeMode.Stretch)
         for col in (COL_NAME, COL_ROLE, COL_STATUS, COL_ARRIVED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -120,59 +116,53 @@ class AttendancePanel(QWidget):
     def _connect_signals(self) -> None:
         # a key never opens a dialog: 3 marks 대리출석 at once and the next keys tick the next rows
         # (the proxy's name is asked by the "3 대리출석" button)
-        self.table.statusKey.connect(lambda st: self.mark(st, ask_proxy=False))
-        self.table.leaveKey.connect(self.toggle_departure)
+        self.keys.statusKey.connect(lambda st: self.mark(st, ask_proxy=False))
+        self.keys.leaveKey.connect(self.toggle_departure)
         self.leave_button.clicked.connect(lambda _checked=False: self.toggle_departure())
-        self.table.itemSelectionChanged.connect(self._sync_leave_button)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._sync_leave_button())
         self.add_walk_in_button.clicked.connect(self.add_walk_in)
         self.walk_in_name.returnPressed.connect(self.add_walk_in)
         self.walk_in_affiliation.returnPressed.connect(self.add_walk_in)
 
+    @property
+    def rows(self) -> list:
+        """The rows as the table shows them (the order of the sort the user chose)."""
+        return self.model.rows()
+
     def reload(self) -> None:
-        current = self.current_id()
-        self.rows = self.services.meetings.attendance_rows(self.meeting_id)
-        self.table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            status = AttendanceStatus(row.status)
-            role = term_of(Role, row.role) if row.is_member else _("Observer")
-            status_text = term(status) + (f" ({row.proxy_name})" if row.proxy_name and status is AttendanceStatus.PROXY else "")
-            if row.left_at:
-                status_text += " · " + _("left {time}").format(time=fmt_time(row.left_at))
-            colour = LEFT_COLOUR if row.left_at else _COLOURS.get(status)
-            for c, text in enumerate((row.name, row.affiliation, role, status_text, fmt_time(row.arrived_at) if row.arrived_at else "")):
-                item = QTableWidgetItem(text)
-                if colour:
-                    item.setBackground(QColor(colour))
-                self.table.setItem(r, c, item)
-        if current is not None:
-            self.select_id(current)
-        elif self.rows and self.table.currentRow() < 0:
+        """Read the list again; the table keeps its selection and scroll position."""
+        self.model.refresh_rows(self.services.meetings.attendance_rows(self.meeting_id))
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self._sync_leave_button()
 
     def _row(self, attendance_id: int):
         return next((row for row in self.rows if row.id == attendance_id), None)
 
+    def _current_row(self) -> int:
+        r = self.table.currentIndex().row()
+        return r if 0 <= r < self.model.rowCount() else -1
+
     def _sync_leave_button(self) -> None:
-        r = self.table.currentRow()
-        row = self.rows[r] if 0 <= r < len(self.rows) else None
-        self.leave_button.setChecked(bool(row and row.left_at))
+        r = self._current_row()
+        self.leave_button.setChecked(r >= 0 and bool(self.model.row(r).left_at))
 
     def current_id(self) -> int | None:
-        r = self.table.currentRow()
-        return self.rows[r].id if 0 <= r < len(self.rows) else None
+        r = self._current_row()
+        return self.model.row(r).id if r >= 0 else None
 
     def select_id(self, attendance_id: int) -> None:
-        for r, row in enumerate(self.rows):
-            if row.id == attendance_id:
-                self.table.selectRow(r)
-                return
+        r = self.model.index_of_key(attendance_id)
+        if r >= 0:
+            self.table.selectRow(r)
+            self.table.scrollTo(self.model.index(r, COL_NAME))
 
     def mark(self, status: AttendanceStatus, ask_proxy: bool = True) -> None:
-        r = self.table.currentRow()
-        if not 0 <= r < len(self.rows):
+        r = self._current_row()
+        if r < 0:
             return
-        row = self.rows[r]
+        row = self.model.row(r)
+        following = self.model.key_of(r + 1)  # the next person as the table shows them now
         proxy = None
         if status is AttendanceStatus.PROXY and ask_proxy:
             name, ok = QInputDialog.getText(self, _("Present by proxy"), _("Name of the proxy:"), text=row.proxy_name)
@@ -190,16 +180,16 @@ class AttendancePanel(QWidget):
         if now is not None and now.counts_for_quorum and now.arrived_at is None:  # arrived now, by the body's rules
             attempt(self, lambda: meetings.set_attendance(row.id, status, arrived_at=_now()))
             self.reload()
-        if r + 1 < len(self.rows) and self.rows[r].is_member:
-            self.table.selectRow(r + 1)  # tick the next person straight away
+        if following is not None and row.is_member:
+            self.select_id(following)  # tick the next person straight away
         self.changed.emit()
 
     def toggle_departure(self) -> None:
         """퇴장 of the selected member now, or back in the meeting when they had left."""
-        r = self.table.currentRow()
-        if not 0 <= r < len(self.rows):
+        r = self._current_row()
+        if r < 0:
             return
-        row = self.rows[r]
+        row = self.model.row(r)
         if row.left_at is None and not row.counts_for_quorum:
             self._sync_leave_button()
             return  # only someone counted present can leave
