@@ -32,3 +32,19 @@ def main_window(qtbot, demo_services):
     win.resize(1280, 800)
     win.show()
     return win
+
+
+@pytest.fixture
+def sample(services):
+    """The sample meeting (tests/meeting_sample.py): 15 members, three agenda items."""
+    from tests.meeting_sample import build
+
+    return build(services)
+
+
+@pytest.fixture
+def window(qtbot, services, sample):
+    """Meeting mode on the sample meeting, shown and active."""
+    from tests.ui.meeting_window import open_meeting_window
+
+    return open_meeting_window(qtbot, services, sample.meeting)

@@ -15,24 +15,7 @@ from aict_desktop.domain.enums import AttendanceStatus, MeetingStatus, MinutesSt
 from aict_desktop.domain.errors import ValidationError
 from aict_desktop.domain.models import AccessLog
 from tests.ui.user import type_text
-from tests.meeting_sample import build, mark_present
-
-
-@pytest.fixture
-def sample(services):
-    return build(services)
-
-
-@pytest.fixture
-def window(qtbot, services, sample):
-    from aict_desktop.ui.meetings.meeting_mode import MeetingModeWindow
-
-    w = MeetingModeWindow(services, sample.meeting)
-    qtbot.addWidget(w)
-    with qtbot.waitActive(w):  # keyboard shortcuts act in the active window
-        w.show()
-        w.activateWindow()
-    return w
+from tests.meeting_sample import mark_present
 
 
 def read_message(qtbot) -> str:

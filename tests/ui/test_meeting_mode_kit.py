@@ -16,27 +16,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pypdf import PdfReader
 
 from aict_desktop.ui import feedback
-from tests.meeting_sample import build
 from tests.ui.user import type_text
 
 SLOW_S = 1.5  # a big HWPX on an office PC
-
-
-@pytest.fixture
-def sample(services):
-    return build(services)
-
-
-@pytest.fixture
-def window(qtbot, services, sample):
-    from aict_desktop.ui.meetings.meeting_mode import MeetingModeWindow
-
-    w = MeetingModeWindow(services, sample.meeting)
-    qtbot.addWidget(w)
-    with qtbot.waitActive(w):
-        w.show()
-        w.activateWindow()
-    return w
 
 
 def close_message(qtbot) -> str:

@@ -4,35 +4,20 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from aict_desktop.domain.enums import VoteResult
 from aict_desktop.domain.rules import RecusalKind, VoteChoice
 from aict_desktop.i18n import fmt_time
+from tests.ui.meeting_window import open_meeting_window
 from tests.ui.user import type_text
-from tests.meeting_sample import build
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def sample(services):
-    return build(services)  # 15 members: 의사정족수 8
-
-
-@pytest.fixture
-def window(qtbot, services, sample):
-    from aict_desktop.ui.fonts import register_fonts
-    from aict_desktop.ui.meetings.meeting_mode import MeetingModeWindow
-
-    assert register_fonts(QApplication.instance())  # as the program does at start: Hangul on any PC
-    w = MeetingModeWindow(services, sample.meeting)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    with qtbot.waitActive(w):
-        w.show()
-        w.activateWindow()
-    return w
+def window(qtbot, services, sample):  # the sample's 15 members: 의사정족수 8
+    return open_meeting_window(qtbot, services, sample.meeting, size=(1366, 768))
 
 
 def tick_present(qtbot, window, n: int) -> None:

@@ -5,33 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from aict_desktop.domain.enums import AttendanceStatus
 from aict_desktop.ui.models.base import RowRole
-from tests.meeting_sample import NAMES, build
+from tests.meeting_sample import NAMES
+from tests.ui.meeting_window import open_meeting_window
 from tests.ui.user import type_text
 
 LEFT = Qt.MouseButton.LeftButton
 
 
-@pytest.fixture
-def sample(services):
-    return build(services)
-
-
 def open_window(qtbot, services, meeting_id, size=(1366, 768)):
-    from aict_desktop.ui.meetings.meeting_mode import MeetingModeWindow
-
-    w = MeetingModeWindow(services, meeting_id)
-    qtbot.addWidget(w)
-    w.resize(*size)
-    with qtbot.waitActive(w):
-        w.show()
-        w.activateWindow()
-    return w
+    return open_meeting_window(qtbot, services, meeting_id, size)
 
 
 def click_header(qtbot, view, column: int) -> None:

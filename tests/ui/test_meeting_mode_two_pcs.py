@@ -13,13 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from aict_desktop.domain.enums import MeetingStatus
 from aict_desktop.services.meeting_tools import meeting_tools
-from tests.meeting_sample import build
 from tests.ui.user import type_text
-
-
-@pytest.fixture
-def sample(services):
-    return build(services)
 
 
 @pytest.fixture
@@ -31,18 +25,6 @@ def other_pc(db_path):
     st = open_store(db_path)
     yield Services(st)
     st.dispose()
-
-
-@pytest.fixture
-def window(qtbot, services, sample):
-    from aict_desktop.ui.meetings.meeting_mode import MeetingModeWindow
-
-    w = MeetingModeWindow(services, sample.meeting)
-    qtbot.addWidget(w)
-    with qtbot.waitActive(w):
-        w.show()
-        w.activateWindow()
-    return w
 
 
 def click_in_next_dialog(button_name: str, seen: list | None = None) -> None:
