@@ -191,7 +191,10 @@ def build_app(argv: list[str], settings: Settings) -> QApplication:
     from aict_desktop.ui.fonts import register_fonts
     from aict_desktop.ui.i18n_qt import install_qt_translator
 
-    app = QApplication.instance() or QApplication(argv)
+    existing = QApplication.instance()
+    # Fusion by name: Qt makes it when the first widget needs a style, not now, and never makes the
+    # system's own style first only to replace it (one look on every PC: ui/palette)
+    app = existing or QApplication([*argv, "-style", "Fusion"])
     app.setApplicationName("AICT Secretariat")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("AICT")
@@ -199,7 +202,7 @@ def build_app(argv: list[str], settings: Settings) -> QApplication:
     register_fonts(app)
     from aict_desktop.ui import app_icon, palette
 
-    palette.install(app)  # light, whatever the system's dark mode says
+    palette.install(app, set_style=existing is not None)  # light, whatever the system's dark mode says
     app_icon.install(app)
     return app
 

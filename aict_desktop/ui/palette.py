@@ -40,8 +40,8 @@ def light_palette() -> QPalette:
     return palette
 
 
-def _apply(app) -> None:
-    if app.style().name().lower() != "fusion":
+def _apply(app, set_style: bool = True) -> None:
+    if set_style and app.style().name().lower() != "fusion":
         app.setStyle("Fusion")  # before the palette: a new style brings its own
     app.setPalette(light_palette())
 
@@ -60,9 +60,12 @@ SCHEME_DELAY_MS = 250  # after the window's first paint (see _ask_light_scheme)
 _watched: list[QGuiApplication] = []  # the application whose colour-scheme switches are followed
 
 
-def install(app: QGuiApplication) -> None:
-    """Fusion and the light palette, now and after every switch of the system's colour scheme."""
-    _apply(app)
+def install(app: QGuiApplication, *, set_style: bool = True) -> None:
+    """Fusion and the light palette, now and after every switch of the system's colour scheme.
+
+    ``set_style=False`` when the application was created with ``-style Fusion``: asking for its style here
+    would make it now (≈7 ms before the window is first on screen) instead of when a widget needs it."""
+    _apply(app, set_style)
     if app in _watched:
         return
     _watched[:] = [app]

@@ -94,3 +94,38 @@ def test_a_dark_system_palette_gives_way_to_the_light_one(tmp_path):
         brightest, darkest = got["hint"]
         assert brightest >= 230 and darkest <= 110, (when, got["hint"])  # grey text on a light window
     assert shot.stat().st_size > 10_000
+
+
+FRESH = r'''
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+made = []
+real = QStyleFactory.create
+QStyleFactory.create = staticmethod(lambda key: made.append(key) or real(key))
+from aict_desktop.app import build_app
+from aict_desktop.config import Settings
+app = build_app([], Settings())  # the program makes its application itself
+before = list(made)
+from PySide6.QtWidgets import QLabel
+label = QLabel("출석")
+label.show()
+app.processEvents()
+pal = app.palette()
+print("RESULT " + json.dumps({"style": app.style().name(), "window": pal.color(QPalette.ColorRole.Window).name(),
+                              "text": pal.color(QPalette.ColorRole.WindowText).name(), "before": before}))
+'''
+
+
+def test_the_program_s_own_application_is_fusion_and_light_from_its_first_widget(tmp_path):
+    """Created with ``-style Fusion``: the style is the one the first widget gets (no system style made first
+    and replaced), and the light palette stands."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AICT_DATA_DIR": str(tmp_path / "data"),
+           "PYTHONPATH": str(ROOT)}
+    r = subprocess.run([sys.executable, "-c", FRESH, str(ROOT)], env=env, capture_output=True, text=True,
+                       encoding="utf-8", timeout=120)
+    assert r.returncode == 0, r.stderr[-3000:]
+    out = json.loads(next(ln for ln in r.stdout.splitlines() if ln.startswith("RESULT ")).removeprefix("RESULT "))
+    assert out["style"].lower() == "fusion"
+    assert (out["window"], out["text"]) == ("#efefef", "#000000")
