@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QWidget
 
 from aict_desktop.i18n import N_, _
 
@@ -17,24 +17,24 @@ class ActionSpec:
     text: str  # English msgid (N_)
     menu: str  # "file" | "edit" | "view" | "help"
     shortcut: QKeySequence.StandardKey | str | None = None
-    icon: QStyle.StandardPixmap | None = None
+    icon: str | None = None  # a QStyle.StandardPixmap, by name (see ActionRegistry.load_icons)
     toolbar: bool = False
     tip: str = ""
 
 
 SPECS: tuple[ActionSpec, ...] = (
-    ActionSpec("new", N_("New"), "edit", QKeySequence.StandardKey.New, QStyle.StandardPixmap.SP_FileIcon, True,
+    ActionSpec("new", N_("New"), "edit", QKeySequence.StandardKey.New, "SP_FileIcon", True,
                N_("New record on this page")),
-    ActionSpec("save", N_("Save"), "edit", QKeySequence.StandardKey.Save, QStyle.StandardPixmap.SP_DialogSaveButton,
+    ActionSpec("save", N_("Save"), "edit", QKeySequence.StandardKey.Save, "SP_DialogSaveButton",
                True, N_("Save the record being edited")),
-    ActionSpec("delete", N_("Delete"), "edit", "Ctrl+Delete", QStyle.StandardPixmap.SP_TrashIcon, True,
+    ActionSpec("delete", N_("Delete"), "edit", "Ctrl+Delete", "SP_TrashIcon", True,
                N_("Delete the selected record")),
     ActionSpec("search", N_("Find"), "edit", QKeySequence.StandardKey.Find, None, False, N_("Go to the search box")),
     ActionSpec("refresh", N_("Refresh"), "view", QKeySequence.StandardKey.Refresh,
-               QStyle.StandardPixmap.SP_BrowserReload, True, N_("Reload this page")),
+               "SP_BrowserReload", True, N_("Reload this page")),
     ActionSpec("print", N_("Preview and print…"), "file", QKeySequence.StandardKey.Print, None, True,
                N_("Preview this page's document and print it")),
-    ActionSpec("import", N_("Import from Excel/CSV…"), "file", "Ctrl+I", QStyle.StandardPixmap.SP_DialogOpenButton,
+    ActionSpec("import", N_("Import from Excel/CSV…"), "file", "Ctrl+I", "SP_DialogOpenButton",
                True, N_("Import institutions or people")),
     ActionSpec("backup", N_("Back up now…"), "file", None, None, False, N_("Copy the data file to a backup")),
     ActionSpec("restore", N_("Restore from a backup…"), "file", None, None, False,
@@ -69,14 +69,17 @@ class ActionRegistry:
     def __init__(self, parent: QWidget):
         self.parent = parent
         self.actions: dict[str, QAction] = {}
-        style = parent.style()
+        self.icons_loaded = False
+        blank = QPixmap(16, 16)
+        blank.fill(QColor(0, 0, 0, 0))  # transparent: the icon's room is kept until the style's icon comes (load_icons)
+        placeholder = QIcon(blank)
         for spec in SPECS:
             act = QAction(_(spec.text), parent)
             act.setObjectName(f"action_{spec.key}")
             if spec.shortcut is not None:
                 set_shortcut(act, spec.shortcut)
             if spec.icon is not None:
-                act.setIcon(style.standardIcon(spec.icon))
+                act.setIcon(placeholder)
             if spec.tip:
                 tip = _(spec.tip)
                 if spec.shortcut is not None:
@@ -84,6 +87,20 @@ class ActionRegistry:
                 act.setToolTip(tip)
                 act.setStatusTip(_(spec.tip))
             self.actions[spec.key] = act
+
+    def load_icons(self) -> None:
+        """The style's standard icons on the actions. After the window's first paint: importing ``QStyle``
+        makes PySide6 build its ten enums (about 560 members, ≈12 ms), which would come before the window
+        is on screen; until then each icon's room is kept by a transparent one, so nothing moves."""
+        if self.icons_loaded:
+            return
+        self.icons_loaded = True
+        from PySide6.QtWidgets import QStyle
+
+        style = self.parent.style()
+        for spec in SPECS:
+            if spec.icon is not None:
+                self.actions[spec.key].setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, spec.icon)))
 
     def add_page_action(self, key: str, text: str, shortcut: str) -> QAction:
         act = QAction(text, self.parent)

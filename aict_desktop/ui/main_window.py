@@ -15,7 +15,7 @@ import importlib
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -311,6 +311,11 @@ class MainWindow(DataFileBanners, WindowCommands, QMainWindow):
             status(self, _("This page has no such command."))
             return
         fn()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self.registry.icons_loaded:  # the toolbar's icons once the window is on screen (ActionRegistry)
+            QTimer.singleShot(0, self.registry.load_icons)
 
     def closeEvent(self, event) -> None:
         # the window's close box asks about typed changes (a close by the program itself does not)

@@ -92,3 +92,26 @@ def test_the_window_says_when_settings_were_unreadable_or_the_file_is_in_onedriv
     warn_about_setup(window, settings, str(tmp_path / "OneDrive" / "aict.sqlite"))
     assert any("settings.json" in m for m in feedback.shown[-2:])
     assert any("OneDrive" in m for m in feedback.shown[-2:])
+
+
+def test_the_toolbar_icons_come_after_the_first_paint_in_the_room_kept_for_them(qtbot):
+    """Importing QStyle builds ten PySide6 enums (≈12 ms): the window shows first, with each icon's room kept,
+    and the style's icons replace the transparent ones once it is on screen; nothing moves."""
+    from PySide6.QtWidgets import QStyle, QToolButton
+
+    from aict_desktop.config import Settings
+    from aict_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(Settings(), data_label="x")
+    qtbot.addWidget(win)
+    win.resize(1366, 728)
+    assert not win.registry.icons_loaded
+    new = win.registry["new"]
+    assert not new.icon().isNull()  # the placeholder keeps the icon's room
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.registry.icons_loaded, timeout=3000)
+    button = next(b for b in win.toolbar.findChildren(QToolButton) if b.defaultAction() is new)
+    expected = win.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon).pixmap(16).toImage()
+    assert new.icon().pixmap(16).toImage() == expected
+    assert button.icon().pixmap(16).toImage() == expected
