@@ -48,3 +48,16 @@ def window(qtbot, services, sample):
     from tests.ui.meeting_window import open_meeting_window
 
     return open_meeting_window(qtbot, services, sample.meeting)
+
+
+@pytest.fixture
+def english():
+    """The English UI for one test; the language in use before comes back after it, whatever happens."""
+    from aict_desktop import i18n
+
+    before = i18n.language()
+    i18n.install("en")
+    try:
+        yield
+    finally:
+        i18n.install(before)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -33,17 +32,6 @@ HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 BODY = "서초AICT 운영위원회"
 REASON = "소속 기관이 공모에 신청함"
 DECISION = "원안 가결"
-
-
-@pytest.fixture
-def english():
-    """The English UI for one test; the language in use before comes back after it, whatever happens."""
-    before = i18n.language()
-    i18n.install("en")
-    try:
-        yield
-    finally:
-        i18n.install(before)
 
 
 def data_texts(services, meeting_id: int) -> list[str]:

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from aict_desktop.config import Settings
 from aict_desktop.domain.enums import BodyKind, MeetingStatus, Sector, SectorGroup
 from aict_desktop.domain.rules.first_steps import SetupCounts, first_steps
-from aict_desktop.i18n import _, fmt_date_weekday
+from aict_desktop.i18n import _
+from aict_desktop.ui.screen_text import date_weekday
 from aict_desktop.ui.models.appointments import AppointmentTableModel, appointment_order
 from aict_desktop.ui.models.base import RowRole
 from aict_desktop.ui.models.meetings import MeetingTableModel
@@ -78,7 +79,7 @@ class DashboardPage(QWidget):
         self._chart_body: int | None = None
         page = QVBoxLayout(self)
         page.setContentsMargins(12, 10, 12, 0)
-        page.addWidget(page_heading(_("Dashboard"), _("Today is {date}.").format(date=fmt_date_weekday(dt.date.today()))))
+        page.addWidget(page_heading(_("Dashboard"), _("Today is {date}.").format(date=date_weekday(dt.date.today()))))
         # the panels in a scroll area: on a small screen they scroll rather than being squeezed until cut off
         content = QWidget()
         content.setObjectName("dashboard_content")

@@ -10,7 +10,8 @@ import datetime as dt
 from PySide6.QtWidgets import QPlainTextEdit, QPushButton
 
 from aict_desktop.domain.enums import Priority, TaskStatus
-from aict_desktop.i18n import _, fmt_date, fmt_datetime
+from aict_desktop.i18n import _, fmt_date
+from aict_desktop.ui.screen_text import date_time
 from aict_desktop.ui.choices import (
     body_items,
     institution_items,
@@ -123,7 +124,7 @@ class TasksPage(EntityPage):
         lines = []
         for u in self.services.tasks.updates(record.id):
             text = " · ".join(x for x in (u.change, u.comment) if x)
-            lines.append(f"{fmt_datetime(u.at)} {u.author}: {text}")
+            lines.append(f"{date_time(u.at)} {u.author}: {text}")
         self.log_view.setPlainText("\n".join(lines))
 
     def create(self, v):

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from aict_desktop.domain.errors import DomainError
-from aict_desktop.i18n import N_, _, fmt_datetime
+from aict_desktop.i18n import N_, _
+from aict_desktop.ui.screen_text import date_time
 from aict_desktop.services.data_file import RETENTION_YEARS, action_label, check_log, entries, export_log
 from aict_desktop.ui.base_dialog import BaseDialog
 from aict_desktop.ui.feedback import show_error, status
@@ -29,7 +30,7 @@ LIMIT = 5000
 class AccessLogModel(RowTableModel):
     COLUMNS = (
         Column(N_("Entry"), lambda e: e.id, align_right=True),
-        Column(N_("When"), lambda e: e.at, text=lambda e: fmt_datetime(e.at)),
+        Column(N_("When"), lambda e: e.at, text=lambda e: date_time(e.at)),
         Column(N_("OS user"), lambda e: e.os_user),
         Column(N_("Action"), lambda e: action_label(e.action)),
         Column(N_("What"), lambda e: e.target),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from aict_desktop.domain.enums import MembershipRole, ProgramKind, Role, TaskStatus
-from aict_desktop.i18n import N_, fmt_datetime
+from aict_desktop.i18n import N_
+from aict_desktop.ui.screen_text import date_time
 from aict_desktop.services.tasks import describe_change
 from aict_desktop.ui.models.base import ALERT, MUTED, Column, RowTableModel, enum_label
 
@@ -79,7 +80,7 @@ class UpdateLogModel(ServiceOrderModel):
     """Rows: ``TaskUpdate`` — when, who, what changed, comment."""
 
     COLUMNS = (
-        Column(N_("When"), lambda r: r.at, text=lambda r: fmt_datetime(r.at)),
+        Column(N_("When"), lambda r: r.at, text=lambda r: date_time(r.at)),
         Column(N_("By"), lambda r: r.author),
         Column(N_("What changed"), lambda r: describe_change(r.change)),
         Column(N_("Comment"), lambda r: r.comment),
