@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -165,8 +166,8 @@ class EntityPage(RecordEditing, QWidget):
     def build_actions(self, row: QHBoxLayout) -> None:
         pass
 
-    def add_button_row(self, row: QHBoxLayout) -> None:
-        """Put a row of buttons just above ``extra_actions`` (which stays last, for colleagues)."""
+    def add_button_row(self, row: QLayout) -> None:
+        """Put a row (or rows) of buttons just above ``extra_actions`` (which stays last, for colleagues)."""
         for i in range(self.editor_layout.count()):
             if self.editor_layout.itemAt(i).layout() is self.extra_actions:
                 self.editor_layout.insertLayout(i, row)

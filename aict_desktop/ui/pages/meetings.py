@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QPushButton, QVBoxLayout
 
 from aict_desktop.domain.enums import MeetingKind, MeetingStatus
 from aict_desktop.i18n import _
@@ -51,16 +51,18 @@ class MeetingsPage(EntityPage):
 
     def build_actions(self, row) -> None:
         self.documents = DocumentActions(self, self.services)
+        # two rows, so that the editor does not take the list's room: the papers of the meeting, then the minutes
         self.document_actions = QHBoxLayout()
+        self.minutes_actions = QHBoxLayout()
         self.doc_buttons = {}
         for key, label in (("notice", _("Notice")), ("attendance", _("Attendance sheet")),
-                           ("minutes", _("Minutes")), ("minutes_public", _("Minutes (public)")),
-                           ("allowances", _("Allowances"))):
+                           ("allowances", _("Allowances")), ("minutes", _("Minutes")),
+                           ("minutes_public", _("Minutes (public)"))):
             b = QPushButton(label)
             b.setToolTip(_("Preview and print"))
             b.clicked.connect(lambda _c=False, k=key: self.preview_document(k))
             self.doc_buttons[key] = b
-            self.document_actions.addWidget(b)
+            (self.minutes_actions if key.startswith("minutes") else self.document_actions).addWidget(b)
         self.doc_buttons["minutes_public"].setToolTip(_(
             "The version a 구청 posts: no 비공개 items or personal data; speakers as the body's rules say"))
         for fmt, label in (("docx", "DOCX"), ("hwpx", "HWPX")):  # the minutes to edit on, not only in meeting mode
@@ -68,12 +70,16 @@ class MeetingsPage(EntityPage):
             b.setToolTip(_("Save the minutes as a {format} file").format(format=label))
             b.clicked.connect(lambda _c=False, f=fmt: self.save_minutes(f))
             self.doc_buttons[f"minutes_{fmt}"] = b
-            self.document_actions.addWidget(b)
+            self.minutes_actions.addWidget(b)
         self.document_actions.addStretch(1)
+        self.minutes_actions.addStretch(1)
         from aict_desktop.ui.meetings.notice_send_dialog import add_send_button
 
         add_send_button(self)  # 알림 보내기, beside the notice
-        self.add_button_row(self.document_actions)
+        rows = QVBoxLayout()
+        rows.addLayout(self.document_actions)
+        rows.addLayout(self.minutes_actions)
+        self.add_button_row(rows)
         self.annual_button = QPushButton(_("Annual report…"))  # 운영현황 보고서
         self.annual_button.setObjectName("annual_report")
         self.annual_button.setToolTip(_("The year's meetings, members and allowances of the body chosen above "
