@@ -13,10 +13,18 @@ from aict_desktop.ui.base_dialog import BaseDialog
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (N_("First steps"), (
         N_("1. Bodies: create the committee (name, appointing authority, default term, quorum rules)."),
-        N_("2. Institutions: import them from Excel or CSV (File → Import), or add them one by one."),
+        N_("2. Institutions: import them from Excel or CSV (File → Import), or add them one by one. The import "
+           "window names the columns a file needs; 'Save template…' gives an Excel file with them to fill in."),
         N_("3. Members & appointments: import or add the people, select them and press 'Appoint…'."),
         N_("4. Meetings: prepare a meeting (date, place, agenda), send the notice, then open meeting mode."),
         N_("Typed changes are saved with Save (Ctrl+S); leaving a record with unsaved changes asks first."),
+        N_("On a new data file the dashboard lists these steps under 'What to do first', each with a button."),
+    )),
+    (N_("Preview and print"), (
+        N_("Every document opens in the preview first. Fit page or Fit width; Ctrl++ and Ctrl+- zoom, Ctrl+0 is "
+           "100 %, Ctrl with the mouse wheel too."),
+        N_("PageUp/PageDown go to the previous or next page, Home/End to the first or last; or type the page."),
+        N_("Print prints every page at 100 %, centred on the paper, so a certificate lands on pre-printed paper."),
     )),
     (N_("Meeting mode keys"), (
         N_("Alt+↑/↓ or Ctrl+PgUp/PgDn: previous or next agenda item."),
@@ -31,8 +39,8 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     (N_("Backups"), (
         N_("File → Back up now… copies the data file to a folder you choose; keep a copy on another drive."),
-        N_("A backup is checked when it is made. To go back to one, use the program's restore, never a file copy "
-           "over the open data file."),
+        N_("A backup is checked when it is made. To go back to one, use File → Restore from a backup…, never a "
+           "file copy over the open data file; the file it replaces is kept beside it."),
     )),
 )
 
